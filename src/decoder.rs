@@ -98,7 +98,12 @@ pub(crate) struct BodyContext<'f> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Origin {
     File,
-    Payload { payload_offset: u64 },
+    /// Inside the payload event ending at `payload_end`, at `payload_offset` of the
+    /// decompressed payload.
+    Payload {
+        payload_offset: u64,
+        payload_end: u64,
+    },
 }
 
 /// Turns event frames into [`BinlogEvent`]s, keeping the format description and table
@@ -214,9 +219,12 @@ impl Decoder {
             self.tables.clear();
             self.clear_tables_pending = false;
         }
-        let payload_offset = match origin {
-            Origin::File => None,
-            Origin::Payload { payload_offset } => Some(payload_offset),
+        let (payload_offset, end) = match origin {
+            Origin::File => (None, offset.saturating_add(frame.len() as u64)),
+            Origin::Payload {
+                payload_offset,
+                payload_end,
+            } => (Some(payload_offset), payload_end),
         };
         let bad_header = |reason: String| Error::BadHeader {
             offset,
@@ -340,6 +348,7 @@ impl Decoder {
             event,
             checksum,
             raw: frame,
+            end,
         })
     }
 
@@ -412,6 +421,7 @@ impl Decoder {
             event: Event::Encrypted(EncryptedEvent { bytes: frame }),
             checksum: None,
             raw: frame,
+            end: offset.saturating_add(frame.len() as u64),
         })
     }
 }

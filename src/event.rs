@@ -26,18 +26,52 @@ pub struct BinlogEvent<'a> {
     pub checksum: Option<u32>,
     /// The whole event as stored: header, body and checksum.
     pub raw: &'a [u8],
+    pub(crate) end: u64,
 }
 
 impl BinlogEvent<'_> {
-    /// The offset just past the event (`offset + event_size`): where the next event
-    /// starts. For an event inside a TRANSACTION_PAYLOAD, the end of the payload event.
+    /// The offset just past the event: where the next event starts. For an event inside
+    /// a TRANSACTION_PAYLOAD, the end of the payload event.
     pub fn end_offset(&self) -> u64 {
-        match self.payload_offset {
-            None => self.offset.saturating_add(self.raw.len() as u64),
-            Some(_) => self
-                .offset
-                .saturating_add(u64::from(self.header.event_size)),
+        self.end
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for BinlogEvent<'_> {
+    /// One flat object: `pos`, `end_pos`, `type` (the [`Event::kind`]), `type_code`,
+    /// `timestamp`, `server_id`, `log_pos`, `flags`, `payload_pos` for an event inside a
+    /// TRANSACTION_PAYLOAD, then the event's own fields.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Flat<'e, 'a> {
+            pos: u64,
+            end_pos: u64,
+            #[serde(rename = "type")]
+            kind: &'static str,
+            type_code: u8,
+            timestamp: u32,
+            server_id: u32,
+            log_pos: u32,
+            flags: u16,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            payload_pos: Option<u64>,
+            #[serde(flatten)]
+            event: &'e Event<'a>,
         }
+        Flat {
+            pos: self.offset,
+            end_pos: self.end,
+            kind: self.event.kind(),
+            type_code: self.header.event_type.0,
+            timestamp: self.header.timestamp,
+            server_id: self.header.server_id,
+            log_pos: self.header.log_pos,
+            flags: self.header.flags.0,
+            payload_pos: self.payload_offset,
+            event: &self.event,
+        }
+        .serialize(s)
     }
 }
 

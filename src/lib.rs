@@ -94,3 +94,8 @@ pub use reader::{BinlogReader, EventRef, PayloadEvents, StreamReader};
 #[cfg(feature = "mmap")]
 pub use reader::{MappedBinlog, open};
 pub use schema::{Column, TableMapCache, TableSchema};
+
+/// The README's code, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -28,7 +28,8 @@ fn main() {
                             unknown.push(ev.header.event_type.0);
                         }
                         if let Event::TransactionPayload(p) = &ev.event {
-                            let mut it = r.decoder_mut().payload_events(ev.offset, p).unwrap();
+                            let _ = p;
+                            let mut it = r.decoder_mut().payload_events(&ev).unwrap();
                             loop {
                                 match it.next_event() {
                                     Ok(Some(_)) => inner += 1,

@@ -20,7 +20,7 @@
 //!
 //! Which optional parts are present is known only from the event's length, as MySQL
 //! reads it. Type 42 carries the same fields plus a tag, in MySQL's
-//! `mysql::serialization` format (see [`parse_tagged`]).
+//! `mysql::serialization` format.
 //!
 //! Source: MySQL `Gtid_event::Gtid_event` and `Gtid_event::read_gtid_tagged_log_event`
 //! (`libs/mysql/binlog/event/control_events.cpp`).

@@ -27,8 +27,8 @@ use crate::events::{PayloadCompression, TransactionPayloadEvent};
 /// # let Ok(bytes) = std::fs::read(path) else { return Ok(()) };
 /// let mut reader = BinlogReader::new(&bytes)?;
 /// while let Some(event) = reader.next_event()? {
-///     if let Event::TransactionPayload(payload) = &event.event {
-///         let mut inner = reader.decoder_mut().payload_events(event.offset, payload)?;
+///     if let Event::TransactionPayload(_) = &event.event {
+///         let mut inner = reader.decoder_mut().payload_events(&event)?;
 ///         while let Some(e) = inner.next_event()? {
 ///             println!("{} at {:?}", e.event.kind(), e.payload_offset);
 ///         }
@@ -41,6 +41,7 @@ pub struct PayloadEvents<'p, 'd> {
     framer: Framer<Limited<Source<'p>>>,
     decoder: &'d mut Decoder,
     offset: u64,
+    end: u64,
     declared: Option<u64>,
     done: bool,
 }
@@ -102,12 +103,17 @@ impl std::fmt::Display for LimitExceeded {
 impl std::error::Error for LimitExceeded {}
 
 impl Decoder {
-    /// The events inside the TRANSACTION_PAYLOAD `payload`, found at `offset`.
-    pub fn payload_events<'p>(
-        &mut self,
-        offset: u64,
-        payload: &TransactionPayloadEvent<'p>,
-    ) -> Result<PayloadEvents<'p, '_>> {
+    /// The events inside `event`, a TRANSACTION_PAYLOAD (for any other event, none).
+    pub fn payload_events<'p>(&mut self, event: &BinlogEvent<'p>) -> Result<PayloadEvents<'p, '_>> {
+        let payload = match &event.event {
+            crate::Event::TransactionPayload(p) => *p,
+            _ => TransactionPayloadEvent {
+                compression: PayloadCompression::None,
+                uncompressed_size: None,
+                payload: &[],
+            },
+        };
+        let offset = event.offset;
         let decompress = |reason: &'static str| Error::Decompress {
             offset,
             event_type: EventType::TRANSACTION_PAYLOAD_EVENT,
@@ -141,6 +147,7 @@ impl Decoder {
             ),
             decoder: self,
             offset,
+            end: event.end_offset(),
             declared: payload.uncompressed_size,
             done: false,
         })
@@ -201,6 +208,7 @@ impl PayloadEvents<'_, '_> {
             frame,
             Origin::Payload {
                 payload_offset: inner_offset,
+                payload_end: self.end,
             },
         );
         if result.is_err() {

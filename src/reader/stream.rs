@@ -7,7 +7,6 @@ use super::framer::{Framed, Framer};
 use crate::decoder::{Decoder, ReaderOptions};
 use crate::error::{Error, Result};
 use crate::event::BinlogEvent;
-use crate::events::TransactionPayloadEvent;
 use crate::schema::TableMapCache;
 
 /// Reads events from any [`Read`] (a file, a pipe, a socket) into one buffer that it
@@ -68,14 +67,9 @@ impl<'r> EventRef<'r> {
         self.decoder
     }
 
-    /// For a TRANSACTION_PAYLOAD event, its inner events; `None` for other events.
-    pub fn payload_events(&mut self) -> Option<Result<super::PayloadEvents<'r, '_>>> {
-        let crate::Event::TransactionPayload(payload) = &self.inner.event else {
-            return None;
-        };
-        let payload: TransactionPayloadEvent<'r> = *payload;
-        let offset = self.inner.offset;
-        Some(self.decoder.payload_events(offset, &payload))
+    /// For a TRANSACTION_PAYLOAD event, its inner events (for other events, none).
+    pub fn payload_events(&mut self) -> Result<super::PayloadEvents<'r, '_>> {
+        self.decoder.payload_events(&self.inner)
     }
 }
 
