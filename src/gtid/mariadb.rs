@@ -28,7 +28,9 @@ impl fmt::Display for MariadbGtid {
 impl FromStr for MariadbGtid {
     type Err = GtidParseError;
 
-    /// Parses `domain-server-seq` (decimal; whitespace around it allowed).
+    /// Parses `domain-server-seq`: three decimal numbers (leading zeros allowed, no sign)
+    /// joined by `-` with nothing between, whitespace allowed around the whole. The
+    /// domain and server ids must fit 32 bits, the sequence number 64 bits.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         let offset = s.len() - s.trim_start().len();
@@ -65,11 +67,21 @@ impl FromStr for MariadbGtid {
 /// last GTID of each domain, as in `@@gtid_binlog_pos`.
 ///
 /// As a set it means, in each domain, every event group up to that domain's highest
-/// sequence number (MariaDB applies the groups of a domain in sequence order), and each
-/// entry records which server wrote the last group it knows of from that server.
+/// sequence number (MariaDB applies the groups of a domain in sequence order, and a
+/// replica's position is one GTID per domain), whichever server wrote it; each entry also
+/// records which server wrote the last group it knows of from that server.
+/// [`contains`](MariadbGtidList::contains), [`is_subset`](MariadbGtidList::is_subset),
+/// [`union`](MariadbGtidList::union) and [`intersection`](MariadbGtidList::intersection)
+/// follow that meaning. A set difference cannot be written as such a list (in a domain it
+/// would be the sequence numbers between the two positions, not all of them up to one),
+/// so [`difference`](MariadbGtidList::difference) gives the entries that the other list
+/// has not reached instead.
+///
+/// Equality (`==`) compares the entries, server ids included: two lists can mean the same
+/// set with different entries (`0-1-5` and `0-2-5`).
 ///
 /// `Display` prints the entries as MariaDB does: `domain-server-seq` joined by `,`,
-/// ordered by domain, then sequence number.
+/// ordered by domain, then sequence number (then server id).
 #[derive(Clone, PartialEq, Eq, Hash, Default, Debug)]
 pub struct MariadbGtidList {
     entries: BTreeMap<(u32, u32), u64>,
@@ -86,7 +98,8 @@ impl MariadbGtidList {
         self.entries.is_empty()
     }
 
-    /// Records `gtid`: it replaces an older entry of the same domain and server.
+    /// Records `gtid`: it replaces the entry of the same domain and server when that has a
+    /// lower sequence number, and is ignored when it has a higher one.
     pub fn insert(&mut self, gtid: MariadbGtid) {
         let seq = self
             .entries
@@ -137,27 +150,58 @@ impl MariadbGtidList {
             .is_some_and(|seq| seq >= gtid.seq_no)
     }
 
-    /// Both lists merged: for each (domain, server), the higher sequence number.
+    /// Both lists merged: every entry, the higher sequence number for a (domain, server)
+    /// in both. As sets: each domain up to the higher of the two positions.
     pub fn union(&self, other: &MariadbGtidList) -> MariadbGtidList {
         let mut out = self.clone();
-        for g in other.iter() {
-            out.insert(g);
+        for (&(domain_id, server_id), &seq_no) in &other.entries {
+            out.insert(MariadbGtid {
+                domain_id,
+                server_id,
+                seq_no,
+            });
         }
         out
     }
 
-    /// The entries of both: for each (domain, server) in both, the lower sequence number.
+    /// What both lists have reached: for each domain in both, the entries of the list
+    /// that is behind in it (the one with the lower highest sequence number), or of both
+    /// merged as in [`union`](MariadbGtidList::union) when they are level. As sets: each
+    /// domain of both up to the lower of the two positions. Domains in only one list are
+    /// left out.
+    ///
+    /// `0-1-10` and `0-2-5` give `0-2-5`; `0-1-10,0-2-3` and `0-1-10,0-2-4` give
+    /// `0-2-4,0-1-10`.
     pub fn intersection(&self, other: &MariadbGtidList) -> MariadbGtidList {
+        let mine = self.domain_maxima();
+        let theirs = other.domain_maxima();
         let mut out = MariadbGtidList::new();
-        for (key, &seq) in &self.entries {
-            if let Some(&theirs) = other.entries.get(key) {
-                out.entries.insert(*key, seq.min(theirs));
+        for (list, own, opposite) in [(self, &mine, &theirs), (other, &theirs, &mine)] {
+            for (&(domain_id, server_id), &seq_no) in &list.entries {
+                let behind = match (own.get(&domain_id), opposite.get(&domain_id)) {
+                    (Some(own), Some(opposite)) => own <= opposite,
+                    _ => false,
+                };
+                if behind {
+                    out.insert(MariadbGtid {
+                        domain_id,
+                        server_id,
+                        seq_no,
+                    });
+                }
             }
         }
         out
     }
 
-    /// The entries of this list that `other` does not cover.
+    /// The entries of this list that `other` does not cover (whose sequence number is
+    /// above `other`'s highest in the domain, or whose domain `other` lacks).
+    ///
+    /// This is not a set difference, which such lists cannot express: as a set, the
+    /// result holds each domain in which this list is ahead of `other`, from sequence
+    /// number 1 up to this list's position. It is empty exactly when this list is a
+    /// subset of `other`, it is a subset of this list, none of its entries is in
+    /// `other`, and its union with the intersection is this list as a set.
     pub fn difference(&self, other: &MariadbGtidList) -> MariadbGtidList {
         let mut out = MariadbGtidList::new();
         for g in self.iter().filter(|g| !other.contains(g)) {
@@ -166,9 +210,20 @@ impl MariadbGtidList {
         out
     }
 
-    /// Whether `other` covers every entry of this list.
+    /// Whether `other` covers every entry of this list: in each domain of this list,
+    /// `other` has reached this list's highest sequence number.
     pub fn is_subset(&self, other: &MariadbGtidList) -> bool {
         self.iter().all(|g| other.contains(&g))
+    }
+
+    /// The highest sequence number of each domain.
+    fn domain_maxima(&self) -> BTreeMap<u32, u64> {
+        let mut out: BTreeMap<u32, u64> = BTreeMap::new();
+        for (&(domain_id, _), &seq_no) in &self.entries {
+            let max = out.entry(domain_id).or_insert(seq_no);
+            *max = (*max).max(seq_no);
+        }
+        out
     }
 }
 
@@ -197,8 +252,12 @@ impl fmt::Display for MariadbGtidList {
 impl FromStr for MariadbGtidList {
     type Err = GtidParseError;
 
-    /// Parses `domain-server-seq` entries separated by commas (whitespace and newlines
-    /// allowed; the empty string is the empty list).
+    /// Parses `domain-server-seq` entries separated by commas, as MariaDB prints
+    /// `@@gtid_binlog_state` or `@@gtid_binlog_pos`. Laxer than MariaDB's own parser:
+    /// whitespace and newlines are allowed around each entry, and empty entries are
+    /// skipped (the empty string, or only commas, is the empty list). A (domain, server)
+    /// given twice keeps the higher sequence number, as [`insert`](Self::insert) does.
+    /// Errors give the byte position in the whole text.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut out = MariadbGtidList::new();
         let mut offset = 0;

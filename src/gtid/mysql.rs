@@ -88,25 +88,32 @@ impl fmt::Display for Gtid {
 impl FromStr for Gtid {
     type Err = GtidParseError;
 
-    /// Parses `uuid:number` or `uuid:tag:number` (whitespace allowed around tokens).
+    /// Parses `uuid:number` or `uuid:tag:number` as MySQL's `Gtid::parse` does
+    /// (`SET gtid_next`): whitespace allowed around every token, the UUID in the
+    /// 36-character form in either case, the tag lowercased, and the number read as
+    /// `strtoll(s, &end, 0)` reads it (see [`GtidSet`]'s parsing), from 1 to 2^63 - 2.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut p = Parser { text: s, at: 0 };
         p.skip_ws();
         let uuid = p.uuid()?;
         p.colon()?;
         let tag = match p.peek() {
-            Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
+            Some(c) if is_tag_start(c) => {
                 let tag = p.tag()?;
                 p.colon()?;
                 tag
             }
             _ => Tag::default(),
         };
+        let number_at = p.at;
         let gno = p.number()?;
-        p.skip_ws();
-        if gno == 0 {
-            return Err(p.error("transaction numbers start at 1"));
+        if p.at == number_at {
+            return Err(p.error("expected a transaction number"));
         }
+        if gno == 0 {
+            return Err(p.error_at(number_at, "transaction numbers start at 1"));
+        }
+        p.skip_ws();
         if p.peek().is_some() {
             return Err(p.error("expected one GTID: uuid:number or uuid:tag:number"));
         }
@@ -297,11 +304,31 @@ impl fmt::Display for GtidSet {
 impl FromStr for GtidSet {
     type Err = GtidParseError;
 
-    /// Parses GTID set text as MySQL's `Gtid_set::add_gtid_text` does: comma-separated
-    /// `uuid[:tag]:interval[:interval...]` groups, whitespace allowed around every token,
-    /// intervals `n` or `n-m`, numbers in decimal (or `0x` hex and leading-zero octal, as
-    /// MySQL's `strtoll` with base 0 reads them), the same UUID in several groups merged.
-    /// An interval whose end is before its start adds nothing, as in MySQL.
+    /// Parses GTID set text as MySQL's `Gtid_set::add_gtid_text` does (`SET
+    /// GTID_PURGED`, `WAIT_FOR_EXECUTED_GTID_SET`, `GTID_SUBSET`, ...):
+    ///
+    /// * comma-separated groups `uuid[:tag]:interval[:interval...]`; a tag switches the
+    ///   tag of the intervals after it, so the untagged intervals of a group come first;
+    ///   the same UUID (and tag) in several groups is merged;
+    /// * whitespace (space, `\t`, `\n`, `\v`, `\f`, `\r`) allowed before and after every
+    ///   token; empty groups between commas are allowed, and the empty string, only
+    ///   whitespace, or only commas give the empty set;
+    /// * a UUID is the 36-character dashed form, hex digits in either case; a bare UUID
+    ///   and `uuid:tag` with no interval are accepted and add nothing;
+    /// * a tag is a letter or `_` then up to 31 letters, digits or `_`, lowercased;
+    /// * an interval is `n` or `n-m`; numbers are read as `strtoll(s, &end, 0)` reads them:
+    ///   optional sign, then `0x` hex, leading-zero octal or decimal. A start must be 1 to
+    ///   2^63 - 2; an end 0 to 2^63 - 2. An end before the start makes an empty interval,
+    ///   which adds nothing, as in MySQL; so does a `-` followed by no number at all (MySQL
+    ///   reads the missing end as 0).
+    ///
+    /// Two corner cases follow MySQL's `Tag::from_cstring` exactly: a `:` followed only by
+    /// whitespace and then `:`, `,` or the end is an empty tag, which switches back to the
+    /// untagged GTIDs (`uuid:t:1: :2` is `uuid:2:t:1`, and `uuid:1: ` is `uuid:1`), while
+    /// `:` with no whitespace before `:`, `,` or the end is an error (`uuid:1:`).
+    ///
+    /// The leading `+` that `SET GTID_PURGED` takes is not part of a set's text and is an
+    /// error here. Errors give the byte position of the problem.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut set = GtidSet::new();
         let mut p = Parser { text: s, at: 0 };
@@ -320,26 +347,34 @@ impl FromStr for GtidSet {
             p.skip_ws();
             while p.peek() == Some(b':') {
                 p.at += 1;
+                let after_colon = p.at;
                 p.skip_ws();
                 match p.peek() {
-                    Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
+                    Some(c) if is_tag_start(c) => {
                         tag = p.tag()?;
                     }
+                    None | Some(b':' | b',') if p.at > after_colon => {
+                        // MySQL's empty tag: whitespace only.
+                        tag = Tag::default();
+                    }
                     _ => {
+                        let start_at = p.at;
                         let start = p.number()?;
+                        if p.at == start_at {
+                            return Err(p.error("expected a transaction number or a tag"));
+                        }
+                        if start == 0 {
+                            return Err(p.error_at(start_at, "transaction numbers start at 1"));
+                        }
                         p.skip_ws();
                         let end = if p.peek() == Some(b'-') {
                             p.at += 1;
-                            p.skip_ws();
                             let end = p.number()?;
                             p.skip_ws();
                             end
                         } else {
                             start
                         };
-                        if start == 0 {
-                            return Err(p.error("transaction numbers start at 1"));
-                        }
                         set.insert_interval(uuid, &tag, start, end);
                     }
                 }
@@ -354,6 +389,17 @@ impl FromStr for GtidSet {
     }
 }
 
+/// A letter or `_`: what starts a tag.
+fn is_tag_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_'
+}
+
+/// The characters MySQL skips as whitespace in GTID text (`my_isspace`, `isspace`):
+/// space, `\t`, `\n`, `\v`, `\f`, `\r`. Rust's `is_ascii_whitespace` lacks `\v`.
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
 struct Parser<'t> {
     text: &'t str,
     at: usize,
@@ -365,7 +411,7 @@ impl Parser<'_> {
     }
 
     fn skip_ws(&mut self) {
-        while self.peek().is_some_and(|c| c.is_ascii_whitespace()) {
+        while self.peek().is_some_and(is_space) {
             self.at += 1;
         }
     }
@@ -382,7 +428,11 @@ impl Parser<'_> {
     }
 
     fn error(&self, reason: &'static str) -> GtidParseError {
-        GtidParseError::new(self.text, self.at, reason)
+        self.error_at(self.at, reason)
+    }
+
+    fn error_at(&self, at: usize, reason: &'static str) -> GtidParseError {
+        GtidParseError::new(self.text, at, reason)
     }
 
     fn uuid(&mut self) -> Result<Uuid, GtidParseError> {
@@ -413,12 +463,32 @@ impl Parser<'_> {
         })
     }
 
-    /// A non-negative number as `strtoll(s, &end, 0)` reads it.
+    /// A number as MySQL's `parse_gno` reads it with `strtoll(s, &end, 0)`: whitespace,
+    /// an optional sign, then `0x`/`0X` and hex digits, or `0` and octal digits, or
+    /// decimal digits. When no digit follows, nothing is consumed and the value is 0, as
+    /// strtoll does. A negative value, or one of 2^63 - 1 or more, is an error.
     fn number(&mut self) -> Result<u64, GtidParseError> {
-        let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        while bytes.get(i).copied().is_some_and(is_space) {
+            i += 1;
+        }
+        let sign_at = i;
+        let negative = match bytes.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let rest = bytes.get(i..).unwrap_or_default();
         let (radix, skip) = match rest {
             [b'0', b'x' | b'X', c, ..] if c.is_ascii_hexdigit() => (16, 2),
-            [b'0', c, ..] if c.is_ascii_digit() => (8, 1),
+            [b'0', ..] => (8, 0),
             _ => (10, 0),
         };
         let digits = rest
@@ -428,17 +498,21 @@ impl Parser<'_> {
             .take_while(|c| (**c as char).is_digit(radix))
             .count();
         if digits == 0 {
-            return Err(self.error("expected a transaction number"));
+            // No conversion: strtoll returns 0 and leaves the text where it was.
+            return Ok(0);
         }
         let text = self
             .text
-            .get(self.at + skip..self.at + skip + digits)
+            .get(i + skip..i + skip + digits)
             .unwrap_or_default();
         let value = u64::from_str_radix(text, radix)
             .ok()
             .filter(|v| *v < GNO_END)
-            .ok_or_else(|| self.error("a transaction number must be below 2^63 - 1"))?;
-        self.at += skip + digits;
+            .ok_or_else(|| self.error_at(sign_at, "a transaction number must be below 2^63 - 1"))?;
+        if negative && value != 0 {
+            return Err(self.error_at(sign_at, "a transaction number cannot be negative"));
+        }
+        self.at = i + skip + digits;
         Ok(value)
     }
 }
