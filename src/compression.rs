@@ -29,9 +29,13 @@ pub(crate) fn mariadb_uncompress(input: &[u8], limit: u64) -> Result<Vec<u8>, &'
     if declared > limit {
         return Err("the compressed block declares more bytes than the decompression limit");
     }
-    // The declared size bounds the allocation, and reading one byte past it tells a
-    // stream that inflates to more than it declared.
-    let mut out = Vec::with_capacity(declared as usize);
+    // zlib inflates at most 1032:1, so the compressed size bounds what a lying length can
+    // make us reserve; reading one byte past the declared length tells a stream that
+    // inflates to more than it declared.
+    let plausible = (stream.len() as u64)
+        .saturating_mul(1032)
+        .saturating_add(64);
+    let mut out = Vec::with_capacity(usize::try_from(declared.min(plausible)).unwrap_or(0));
     flate2::read::ZlibDecoder::new(stream)
         .take(declared + 1)
         .read_to_end(&mut out)

@@ -88,6 +88,8 @@ pub(crate) struct BodyContext<'f> {
     pub(crate) format: &'f FormatDescription,
     /// The header's server id (a MariaDB GTID names its server there).
     pub(crate) server_id: u32,
+    /// The header's `log_pos` (a heartbeat's position is there).
+    pub(crate) log_pos: u32,
     /// For a FORMAT_DESCRIPTION: whether its server writes the checksum algorithm byte.
     pub(crate) checksum_aware_fde: bool,
     pub(crate) max_payload_size: u64,
@@ -322,6 +324,7 @@ impl Decoder {
         let cx = BodyContext {
             format: &self.format,
             server_id: header.server_id,
+            log_pos: header.log_pos,
             checksum_aware_fde: fde_checksum_aware,
             max_payload_size: self.options.max_payload_size,
         };

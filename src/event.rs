@@ -251,7 +251,7 @@ pub(crate) fn parse_body<'a>(
         19 => Event::TableMap(table_map::parse(data, ph)?.1),
         20..=25 | 30..=32 | 39 | 166..=171 => Event::Rows(rows::parse(data, ph, event_type)?.1),
         26 => Event::Incident(incident::parse(data, ph)?.1),
-        27 => Event::Heartbeat(heartbeat::parse(data)?.1),
+        27 => Event::Heartbeat(heartbeat::parse(data, cx.log_pos, cx.format.is_mariadb())?.1),
         28 => Event::Ignorable(UnknownEvent { body: data }),
         29 => Event::RowsQuery(rows_query::parse(data)?.1),
         33 => Event::Gtid(gtid::parse(data, false)?.1),

@@ -240,15 +240,13 @@ impl TableSchema {
                     self.set_charsets(is_character, list.default, list.exceptions)?;
                 }
                 OptionalMetadata::ColumnCharset(ids) => {
-                    self.set_each(is_character, ids, |c, v| c.charset = Some(v as u16))?;
+                    self.set_each(is_character, ids, |c, v| c.charset = collation(v))?;
                 }
                 OptionalMetadata::EnumAndSetDefaultCharset(list) => {
                     self.set_charsets(Column::is_enum_or_set, list.default, list.exceptions)?;
                 }
                 OptionalMetadata::EnumAndSetColumnCharset(ids) => {
-                    self.set_each(Column::is_enum_or_set, ids, |c, v| {
-                        c.charset = Some(v as u16)
-                    })?;
+                    self.set_each(Column::is_enum_or_set, ids, |c, v| c.charset = collation(v))?;
                 }
                 OptionalMetadata::ColumnName(names) => {
                     for (col, name) in self.columns.iter_mut().zip(names.iter()) {
@@ -280,7 +278,7 @@ impl TableSchema {
                 OptionalMetadata::SimplePrimaryKey(ids) => {
                     let key = ids
                         .iter()
-                        .map(|r| r.map(|i| (i as usize, 0)))
+                        .map(|r| r.map(|i| (index(i), 0)))
                         .collect::<std::result::Result<Vec<_>, _>>()?;
                     self.primary_key = Some(key);
                 }
@@ -289,8 +287,8 @@ impl TableSchema {
                     let key = flat
                         .chunks(2)
                         .map(|p| match p {
-                            [i, len] => (*i as usize, *len),
-                            [i] => (*i as usize, 0),
+                            [i, len] => (index(*i), *len),
+                            [i] => (index(*i), 0),
                             _ => (0, 0),
                         })
                         .collect();
@@ -340,7 +338,7 @@ impl TableSchema {
         let cols = self.columns.iter_mut().filter(|c| which(c));
         for (n, col) in cols.enumerate() {
             let id = overrides.get(&(n as u64)).copied().unwrap_or(default);
-            col.charset = Some(id as u16);
+            col.charset = collation(id);
         }
         Ok(())
     }
@@ -349,6 +347,16 @@ impl TableSchema {
     pub fn column_names(&self) -> Option<Vec<&str>> {
         self.columns.iter().map(|c| c.name.as_deref()).collect()
     }
+}
+
+/// A collation id; ids past 65535 exist in no server and are dropped as unknown.
+fn collation(id: u64) -> Option<u16> {
+    u16::try_from(id).ok()
+}
+
+/// A column index from the metadata; one past any table's columns when out of range.
+fn index(i: u64) -> usize {
+    usize::try_from(i).unwrap_or(usize::MAX)
 }
 
 /// Bit `n` of a bitmap numbered from the most significant bit of the first byte.

@@ -286,6 +286,11 @@ fn mysql_8_gtid_with_every_field() {
         (Some(80045), Some(80045))
     );
     assert_eq!(g.commit_group_ticket, None);
+    #[cfg(feature = "chrono")]
+    assert_eq!(
+        g.immediate_commit_time().map(|t| t.to_rfc3339()),
+        Some("2026-03-10T17:11:54.363161+00:00".to_owned())
+    );
 }
 
 #[test]
@@ -807,4 +812,16 @@ fn malformed_events_name_offset_type_and_byte() {
     let f = frame(222, b"whatever");
     assert!(matches!(decoder.decode(0, &f).expect("kept").event,
         Event::Unknown(u) if u.body == b"whatever"));
+}
+
+#[test]
+fn event_values_stay_small() {
+    // Events are moved through iterators by value: keep them compact (the row bytes,
+    // statement text and metadata stay borrowed).
+    let size = std::mem::size_of::<BinlogEvent<'static>>();
+    eprintln!(
+        "BinlogEvent: {size} bytes, Event: {}",
+        std::mem::size_of::<Event<'static>>()
+    );
+    assert!(size <= 512, "{size}");
 }

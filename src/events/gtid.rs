@@ -82,6 +82,24 @@ impl GtidEvent<'_> {
     pub fn is_rbr_only(&self) -> bool {
         self.flags & FLAG_MAY_HAVE_SBR == 0
     }
+
+    /// The immediate commit timestamp as a UTC date and time, when the event has one.
+    #[cfg(feature = "chrono")]
+    pub fn immediate_commit_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        micros_to_datetime(self.immediate_commit_timestamp?)
+    }
+
+    /// The original commit timestamp as a UTC date and time, when the event has one.
+    #[cfg(feature = "chrono")]
+    pub fn original_commit_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        micros_to_datetime(self.original_commit_timestamp?)
+    }
+}
+
+/// Microseconds since the epoch as a date and time; `None` past what chrono can hold.
+#[cfg(feature = "chrono")]
+fn micros_to_datetime(micros: u64) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp_micros(i64::try_from(micros).ok()?)
 }
 
 #[cfg(feature = "serde")]
@@ -264,7 +282,7 @@ pub(crate) fn parse_tagged(data: &[u8]) -> PResult<'_, GtidEvent<'_>> {
         if id < expected {
             return fail(i, "the tagged GTID's fields are out of order");
         }
-        let Some(slot) = fields.get_mut(id as usize) else {
+        let Some(slot) = usize::try_from(id).ok().and_then(|i| fields.get_mut(i)) else {
             // A field newer than this crate: the rest is skipped, as MySQL does.
             break;
         };
@@ -285,13 +303,20 @@ pub(crate) fn parse_tagged(data: &[u8]) -> PResult<'_, GtidEvent<'_>> {
     };
     let u = |b: &[u8]| varint(b).map(|(_, v)| v);
     let s = |b: &[u8]| signed_varint(b).map(|(_, v)| v);
-    let flags = u(required(0)?)? as u8;
+    let out_of_range = || {
+        nom::Err::Error(crate::error::PError::new(
+            data,
+            "a tagged GTID field is out of range",
+        ))
+    };
+    let u8_field = |b: &[u8]| u8::try_from(u(b)?).map_err(|_| out_of_range());
+    let u32_field = |b: &[u8]| u32::try_from(u(b)?).map_err(|_| out_of_range());
+    let flags = u8_field(required(0)?)?;
     let mut uuid_bytes = [0u8; 16];
     let mut ub = required(1)?;
     for byte in &mut uuid_bytes {
-        let (r, v) = varint(ub)?;
-        *byte = v as u8;
-        ub = r;
+        *byte = u8_field(ub)?;
+        ub = varint(ub)?.0;
     }
     let gno = s(required(2)?)? as u64;
     let (tag_rest, tag_len) = varint(required(3)?)?;
@@ -310,7 +335,7 @@ pub(crate) fn parse_tagged(data: &[u8]) -> PResult<'_, GtidEvent<'_>> {
             "the tag is not a valid GTID tag",
         )))?;
     let immediate = u(required(6)?)?;
-    let version = u(required(9)?)? as u32;
+    let version = u32_field(required(9)?)?;
     let ev = GtidEvent {
         flags,
         uuid: Uuid(uuid_bytes),
@@ -326,7 +351,7 @@ pub(crate) fn parse_tagged(data: &[u8]) -> PResult<'_, GtidEvent<'_>> {
         transaction_length: Some(u(required(8)?)?),
         immediate_server_version: Some(version),
         original_server_version: Some(match fields[10] {
-            Some(b) => u(b)? as u32,
+            Some(b) => u32_field(b)?,
             None => version,
         }),
         commit_group_ticket: match fields[11] {

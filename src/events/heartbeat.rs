@@ -1,8 +1,9 @@
 //! HEARTBEAT_LOG_EVENT (27) and HEARTBEAT_LOG_EVENT_V2 (41): sent by a source to an idle
 //! replica; never in a file, but a replication stream decoded through [`Decoder`] has them.
 //!
-//! HEARTBEAT body: the source's current binlog file name (its position is the header's
-//! `log_pos`). HEARTBEAT_V2 body: packed-integer fields `type, length, value` ending with
+//! HEARTBEAT body: the source's current binlog file name; its position is the header's
+//! `log_pos`, except from a MariaDB source past 4 GiB, which writes `log_pos` 0 and the
+//! 8-byte position before the name (`send_heartbeat_event` in MariaDB's `sql_repl.cc`). HEARTBEAT_V2 body: packed-integer fields `type, length, value` ending with
 //! type 0: 1 = file name, 2 = position (a packed integer).
 //!
 //! Source: MySQL `Heartbeat_event`, `Heartbeat_event_v2` (`control_events.cpp`,
@@ -19,6 +20,8 @@ pub struct HeartbeatEvent<'a> {
     /// The source's current binlog file.
     #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serde_util::text"))]
     pub log_file: &'a [u8],
+    /// The source's position in it.
+    pub log_position: u64,
 }
 
 /// A HEARTBEAT_V2 event.
@@ -35,8 +38,24 @@ pub struct HeartbeatV2Event<'a> {
     pub log_position: Option<u64>,
 }
 
-pub(crate) fn parse(data: &[u8]) -> PResult<'_, HeartbeatEvent<'_>> {
-    Ok((&[], HeartbeatEvent { log_file: data }))
+pub(crate) fn parse(data: &[u8], log_pos: u32, mariadb: bool) -> PResult<'_, HeartbeatEvent<'_>> {
+    if mariadb && log_pos == 0 && data.len() >= 8 {
+        let (log_file, log_position) = crate::parse::le_u64(data)?;
+        return Ok((
+            &[],
+            HeartbeatEvent {
+                log_file,
+                log_position,
+            },
+        ));
+    }
+    Ok((
+        &[],
+        HeartbeatEvent {
+            log_file: data,
+            log_position: u64::from(log_pos),
+        },
+    ))
 }
 
 pub(crate) fn parse_v2(data: &[u8]) -> PResult<'_, HeartbeatV2Event<'_>> {

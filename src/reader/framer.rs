@@ -53,20 +53,30 @@ impl<R: Read> Framer<R> {
     }
 
     /// Reads until at least `want` bytes are buffered. Returns false at end of stream.
+    ///
+    /// The buffer grows by doubling as bytes arrive, never straight to `want`: a header
+    /// claiming a huge event in a short stream costs nothing.
     fn fill(&mut self, want: usize) -> Result<bool> {
-        if self.buf.len() - self.start < want {
-            // Move what is left to the front, then grow if that is not enough.
+        if self.available() >= want {
+            return Ok(true);
+        }
+        if self.start > 0 && self.buf.len() - self.start < want {
+            // Move what is left to the front.
             self.buf.copy_within(self.start..self.end, 0);
             self.end -= self.start;
             self.start = 0;
-            if self.buf.len() < want {
-                let grown = want
-                    .max(INITIAL_CAPACITY)
-                    .max(self.buf.len().saturating_mul(2));
-                self.buf.resize(grown.max(want), 0);
-            }
         }
         while self.available() < want {
+            if self.end == self.buf.len() {
+                let needed = self.start.saturating_add(want);
+                let grown = self
+                    .buf
+                    .len()
+                    .saturating_mul(2)
+                    .max(INITIAL_CAPACITY)
+                    .min(needed);
+                self.buf.resize(grown, 0);
+            }
             let spare = self.buf.get_mut(self.end..).unwrap_or_default();
             match self.inner.read(spare) {
                 Ok(0) => return Ok(false),
