@@ -234,7 +234,7 @@ pub(crate) fn parse_body<'a>(
         4 => Event::Rotate(rotate::parse(data, ph)?.1),
         5 => Event::Intvar(intvar::parse(data)?.1),
         6 => Event::Load(load::parse_load(data, ph, false)?.1),
-        7 => Event::Slave(load::parse_slave(data)?.1),
+        7 => Event::Slave(slave::parse(data)?.1),
         8 => Event::CreateFile(load::parse_create_file(data, ph, cx.format)?.1),
         9 => Event::AppendBlock(load::parse_append_block(data, ph)?.1),
         10 => Event::ExecLoad(load::parse_file_id(data, ph)?.1),
@@ -264,14 +264,14 @@ pub(crate) fn parse_body<'a>(
         41 => Event::HeartbeatV2(heartbeat::parse_v2(data)?.1),
         42 => Event::Gtid(gtid::parse_tagged(data)?.1),
         160 => Event::AnnotateRows(rows_query::parse_annotate(data)?.1),
-        161 => Event::BinlogCheckpoint(mariadb::parse_checkpoint(data, ph)?.1),
-        162 => Event::MariadbGtid(mariadb::parse_gtid(data, cx.server_id)?.1),
-        163 => Event::MariadbGtidList(mariadb::parse_gtid_list(data)?.1),
-        164 => Event::StartEncryption(mariadb::parse_start_encryption(data)?.1),
+        161 => Event::BinlogCheckpoint(binlog_checkpoint::parse(data, ph)?.1),
+        162 => Event::MariadbGtid(mariadb_gtid::parse(data, cx.server_id)?.1),
+        163 => Event::MariadbGtidList(mariadb_gtid_list::parse(data)?.1),
+        164 => Event::StartEncryption(start_encryption::parse(data)?.1),
         165 => {
             Event::Query(query::parse(data, ph, query::Form::Compressed, cx.max_payload_size)?.1)
         }
-        172 => Event::PartialRowData(mariadb::parse_partial_row_data(data)?.1),
+        172 => Event::PartialRowData(partial_row_data::parse(data)?.1),
         _ => Event::Unknown(UnknownEvent { body: data }),
     };
     Ok((&[], ev))

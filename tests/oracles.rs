@@ -472,7 +472,7 @@ fn show_info(ev: &BinlogEvent<'_>, mariadb: bool) -> Result<String, String> {
             }
         }
         Event::MariadbGtid(g) => {
-            let mut s = if g.flags & binlogkit::events::mariadb::FL_STANDALONE != 0 {
+            let mut s = if g.flags & binlogkit::events::mariadb_gtid::FL_STANDALONE != 0 {
                 format!("GTID {}", g.gtid)
             } else {
                 format!("BEGIN GTID {}", g.gtid)
@@ -1652,7 +1652,7 @@ fn compare_mariadb_gtid(
     g: &binlogkit::events::MariadbGtidEvent<'_>,
     oe: &op::OEvent,
 ) {
-    use binlogkit::events::mariadb::{FL_DDL, FL_STANDALONE, FL_TRANSACTIONAL, FL_WAITED};
+    use binlogkit::events::mariadb_gtid::{FL_DDL, FL_STANDALONE, FL_TRANSACTIONAL, FL_WAITED};
     let dl = oe.desc_line;
     if let Some(d) = oe.desc.as_deref() {
         let mut words = d.split_whitespace();

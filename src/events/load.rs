@@ -1,4 +1,4 @@
-//! The LOAD DATA INFILE family: LOAD_EVENT (6), SLAVE_EVENT (7), CREATE_FILE_EVENT (8),
+//! The LOAD DATA INFILE family: LOAD_EVENT (6), CREATE_FILE_EVENT (8),
 //! APPEND_BLOCK_EVENT (9), EXEC_LOAD_EVENT (10), DELETE_FILE_EVENT (11), NEW_LOAD_EVENT
 //! (12) and BEGIN_LOAD_QUERY_EVENT (17).
 //!
@@ -20,7 +20,7 @@
 //! (`load_data_events.cpp`); MySQL 5.6 `Create_file_log_event` (`log_event.cc`).
 
 use crate::format::FormatDescription;
-use crate::parse::{PResult, bytes, cstr, fail, le_u8, le_u16, le_u32, le_u64, split};
+use crate::parse::{PResult, bytes, cstr, le_u8, le_u32, split};
 
 /// A LOAD or NEW_LOAD event (or the LOAD part of a CREATE_FILE).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,22 +100,6 @@ pub struct AppendBlockEvent<'a> {
 pub struct FileIdEvent {
     /// The file id.
     pub file_id: u32,
-}
-
-/// A SLAVE event (never written by a released server).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct SlaveEvent<'a> {
-    /// The source's binlog position.
-    pub master_pos: u64,
-    /// The source's port.
-    pub master_port: u16,
-    /// The source's host.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serde_util::text"))]
-    pub master_host: &'a [u8],
-    /// The source's binlog file.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serde_util::text"))]
-    pub master_log: &'a [u8],
 }
 
 #[cfg(feature = "serde")]
@@ -264,22 +248,4 @@ pub(crate) fn parse_file_id(data: &[u8], post_header_len: usize) -> PResult<'_, 
     let (_, post) = split(data, post_header_len.max(4))?;
     let (_, file_id) = le_u32(post)?;
     Ok((&[], FileIdEvent { file_id }))
-}
-
-pub(crate) fn parse_slave(data: &[u8]) -> PResult<'_, SlaveEvent<'_>> {
-    let (i, master_pos) = le_u64(data)?;
-    let (i, master_port) = le_u16(i)?;
-    let (master_log, master_host) = cstr(i)?;
-    if master_host.is_empty() && master_log.is_empty() {
-        return fail(data, "a SLAVE event without host and log names");
-    }
-    Ok((
-        &[],
-        SlaveEvent {
-            master_pos,
-            master_port,
-            master_host,
-            master_log,
-        },
-    ))
 }

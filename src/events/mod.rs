@@ -1,19 +1,24 @@
 //! One module per event kind. Each documents the byte layout it parses and where in
 //! the MySQL or MariaDB source the layout is defined.
 
+pub mod binlog_checkpoint;
 pub mod format_description;
 pub mod gtid;
 pub mod heartbeat;
 pub mod incident;
 pub mod intvar;
 pub mod load;
-pub mod mariadb;
+pub mod mariadb_gtid;
+pub mod mariadb_gtid_list;
+pub mod partial_row_data;
 pub mod previous_gtids;
 pub mod query;
 pub mod rand;
 pub mod rotate;
 pub mod rows;
 pub mod rows_query;
+pub mod slave;
+pub mod start_encryption;
 pub mod stop;
 pub mod table_map;
 pub mod transaction_context;
@@ -24,22 +29,24 @@ pub mod view_change;
 pub mod xa_prepare;
 pub mod xid;
 
+pub use binlog_checkpoint::BinlogCheckpointEvent;
 pub use format_description::{FormatDescriptionEvent, StartV3Event};
 pub use gtid::GtidEvent;
 pub use heartbeat::{HeartbeatEvent, HeartbeatV2Event};
 pub use incident::IncidentEvent;
 pub use intvar::IntvarEvent;
-pub use load::{AppendBlockEvent, CreateFileEvent, FileIdEvent, LoadEvent, SlaveEvent};
-pub use mariadb::{
-    BinlogCheckpointEvent, MariadbGtidEvent, MariadbGtidListEvent, PartialRowDataEvent,
-    StartEncryptionEvent,
-};
+pub use load::{AppendBlockEvent, CreateFileEvent, FileIdEvent, LoadEvent};
+pub use mariadb_gtid::MariadbGtidEvent;
+pub use mariadb_gtid_list::MariadbGtidListEvent;
+pub use partial_row_data::PartialRowDataEvent;
 pub use previous_gtids::PreviousGtidsEvent;
 pub use query::{QueryEvent, StatusVars};
 pub use rand::RandEvent;
 pub use rotate::RotateEvent;
 pub use rows::{RowsEvent, RowsKind};
 pub use rows_query::RowsQueryEvent;
+pub use slave::SlaveEvent;
+pub use start_encryption::StartEncryptionEvent;
 pub use stop::StopEvent;
 pub use table_map::TableMapEvent;
 pub use transaction_context::TransactionContextEvent;
