@@ -85,6 +85,19 @@ pub(crate) fn packed_prefixed(input: &[u8]) -> PResult<'_, &[u8]> {
     bytes(rest, n)
 }
 
+/// One field of the type-length-value lists MySQL 8 uses in TRANSACTION_PAYLOAD and
+/// HEARTBEAT_V2 (`codecs/binary.cpp`): a packed type, and unless it is the end mark 0, a
+/// packed length and that many bytes. `None` at the end mark.
+pub(crate) fn packed_tlv(input: &[u8]) -> PResult<'_, Option<(u64, &[u8])>> {
+    let (rest, field) = packed_len(input)?;
+    if field == 0 {
+        return Ok((rest, None));
+    }
+    let (rest, len) = packed_len(rest)?;
+    let (rest, value) = bytes(rest, len)?;
+    Ok((rest, Some((field, value))))
+}
+
 /// A bitmap of `bits` bits, `(bits + 7) / 8` bytes.
 pub(crate) fn bitmap(input: &[u8], bits: u64) -> PResult<'_, &[u8]> {
     bytes(input, bits.div_ceil(8))

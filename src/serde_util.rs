@@ -24,6 +24,11 @@ pub(crate) fn binary<S: Serializer, B: AsRef<[u8]> + ?Sized>(
     map.end()
 }
 
+/// Serializes a byte string as its length (blocks of data a JSON reader does not want).
+pub(crate) fn byte_len<S: Serializer>(b: &&[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(b.len() as u64)
+}
+
 /// Serializes an optional text field.
 pub(crate) fn opt_text<S: Serializer, B: AsRef<[u8]>>(
     b: &Option<B>,

@@ -55,8 +55,12 @@ fn end_of(e: &Error) -> Option<(&'static str, u64)> {
 }
 
 fn slice_trace(bytes: &[u8]) -> Trace {
+    reader_trace(BinlogReader::new(bytes))
+}
+
+fn reader_trace(reader: Result<BinlogReader<'_>, Error>) -> Trace {
     let mut t = Trace::default();
-    let mut reader = match BinlogReader::new(bytes) {
+    let mut reader = match reader {
         Ok(r) => r,
         Err(e) => {
             t.end = end_of(&e);
@@ -161,23 +165,7 @@ fn every_fixture_reads_identically_with_every_reader() {
         // The memory map.
         if path.extension().is_none_or(|e| e != "gz") {
             let mapped = binlogkit::open(path).unwrap_or_else(|e| panic!("{name}: {e}"));
-            let mut t = Trace::default();
-            match mapped.events() {
-                Ok(mut reader) => loop {
-                    match reader.next_event() {
-                        Ok(Some(ev)) => {
-                            record(&mut t, &ev);
-                            record_payload(&mut t, reader.decoder_mut(), &ev);
-                        }
-                        Ok(None) => break,
-                        Err(e) => {
-                            t.end = end_of(&e);
-                            break;
-                        }
-                    }
-                },
-                Err(e) => t.end = end_of(&e),
-            }
+            let t = reader_trace(mapped.events());
             assert_eq!(t, slice, "{name}: memory map differs from slice");
         }
 

@@ -11,7 +11,7 @@
 //!
 //! [`Decoder`]: crate::Decoder
 
-use crate::parse::{PResult, bytes, packed_len};
+use crate::parse::{PResult, packed_len, packed_tlv};
 
 /// A HEARTBEAT event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,19 +65,14 @@ pub(crate) fn parse_v2(data: &[u8]) -> PResult<'_, HeartbeatV2Event<'_>> {
     };
     let mut i = data;
     while !i.is_empty() {
-        let (r, field) = packed_len(i)?;
-        if field == 0 {
-            i = r;
-            break;
-        }
-        let (r, len) = packed_len(r)?;
-        let (r, value) = bytes(r, len)?;
-        match field {
-            1 => ev.log_file = Some(value),
-            2 => ev.log_position = Some(packed_len(value)?.1),
-            _ => {}
-        }
+        let (r, field) = packed_tlv(i)?;
         i = r;
+        match field {
+            None => break,
+            Some((1, value)) => ev.log_file = Some(value),
+            Some((2, value)) => ev.log_position = Some(packed_len(value)?.1),
+            Some(_) => {}
+        }
     }
     Ok((i, ev))
 }

@@ -79,7 +79,10 @@ pub struct CreateFileEvent<'a> {
     /// The id later APPEND_BLOCK and EXEC_LOAD events refer to.
     pub file_id: u32,
     /// The first block of the file.
-    #[cfg_attr(feature = "serde", serde(rename = "block_len", serialize_with = "len"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "block_len", serialize_with = "crate::serde_util::byte_len")
+    )]
     pub block: &'a [u8],
 }
 
@@ -90,7 +93,10 @@ pub struct AppendBlockEvent<'a> {
     /// The file id.
     pub file_id: u32,
     /// The block.
-    #[cfg_attr(feature = "serde", serde(rename = "block_len", serialize_with = "len"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "block_len", serialize_with = "crate::serde_util::byte_len")
+    )]
     pub block: &'a [u8],
 }
 
@@ -100,11 +106,6 @@ pub struct AppendBlockEvent<'a> {
 pub struct FileIdEvent {
     /// The file id.
     pub file_id: u32,
-}
-
-#[cfg(feature = "serde")]
-fn len<S: serde::Serializer>(b: &&[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u64(b.len() as u64)
 }
 
 /// The five field and line options in the old one-byte form.

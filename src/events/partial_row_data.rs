@@ -23,13 +23,11 @@ pub struct PartialRowDataEvent<'a> {
     /// The size of the whole original event (first fragment only).
     pub original_size: Option<u64>,
     /// This fragment's bytes.
-    #[cfg_attr(feature = "serde", serde(rename = "chunk_len", serialize_with = "len"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "chunk_len", serialize_with = "crate::serde_util::byte_len")
+    )]
     pub chunk: &'a [u8],
-}
-
-#[cfg(feature = "serde")]
-fn len<S: serde::Serializer>(b: &&[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u64(b.len() as u64)
 }
 
 pub(crate) fn parse(data: &[u8]) -> PResult<'_, PartialRowDataEvent<'_>> {

@@ -87,11 +87,12 @@ impl<'a> TableMapEvent<'a> {
         self.null_bitmap.get(i / 8).map(|b| b & (1 << (i % 8)) != 0)
     }
 
-    /// The optional metadata fields, decoded lazily.
-    pub fn optional_metadata(&self) -> OptionalMetadataIter<'a> {
-        OptionalMetadataIter {
-            rest: self.optional_metadata,
-        }
+    /// The optional metadata fields, decoded lazily; an item is `Err` where the bytes
+    /// do not hold a field, and the iteration ends there.
+    pub fn optional_metadata(
+        &self,
+    ) -> impl Iterator<Item = Result<OptionalMetadata<'a>, MetadataError>> + 'a {
+        items(self.optional_metadata, optional_field)
     }
 }
 
@@ -138,33 +139,6 @@ pub enum OptionalMetadata<'a> {
     },
 }
 
-/// Iterator over the fields of a TABLE_MAP's optional metadata.
-#[derive(Clone, Debug)]
-pub struct OptionalMetadataIter<'a> {
-    rest: &'a [u8],
-}
-
-impl<'a> Iterator for OptionalMetadataIter<'a> {
-    type Item = Result<OptionalMetadata<'a>, MetadataError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        match optional_field(self.rest) {
-            Ok((rest, field)) => {
-                self.rest = rest;
-                Some(Ok(field))
-            }
-            Err(_) => {
-                let at = self.rest.len();
-                self.rest = &[];
-                Some(Err(MetadataError { remaining: at }))
-            }
-        }
-    }
-}
-
 /// The optional metadata of a TABLE_MAP does not follow its layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("malformed optional metadata field ({remaining} bytes before the end of the event)")]
@@ -204,24 +178,32 @@ impl<'a> PackedInts<'a> {
     /// The integers; an item is `Err` where the bytes do not hold a packed integer (and
     /// the iteration ends there).
     pub fn iter(&self) -> impl Iterator<Item = Result<u64, MetadataError>> + 'a {
-        let mut rest = self.0;
-        std::iter::from_fn(move || {
-            if rest.is_empty() {
-                return None;
-            }
-            match packed_len(rest) {
-                Ok((r, v)) => {
-                    rest = r;
-                    Some(Ok(v))
-                }
-                Err(_) => {
-                    let remaining = rest.len();
-                    rest = &[];
-                    Some(Err(MetadataError { remaining }))
-                }
-            }
-        })
+        items(self.0, packed_len)
     }
+}
+
+/// The items `parse` reads one after another from `bytes`; an item is `Err` where the
+/// bytes do not hold one, and the iteration ends there.
+fn items<'a, T>(
+    mut rest: &'a [u8],
+    parse: impl Fn(&'a [u8]) -> PResult<'a, T>,
+) -> impl Iterator<Item = Result<T, MetadataError>> {
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match parse(rest) {
+            Ok((r, item)) => {
+                rest = r;
+                Some(Ok(item))
+            }
+            Err(_) => {
+                let remaining = rest.len();
+                rest = &[];
+                Some(Err(MetadataError { remaining }))
+            }
+        }
+    })
 }
 
 /// A default collation followed by (index, collation) exceptions.
@@ -250,23 +232,7 @@ pub struct Strings<'a>(pub &'a [u8]);
 impl<'a> Strings<'a> {
     /// The strings; an item is `Err` where the bytes do not hold one.
     pub fn iter(&self) -> impl Iterator<Item = Result<&'a [u8], MetadataError>> + 'a {
-        let mut rest = self.0;
-        std::iter::from_fn(move || {
-            if rest.is_empty() {
-                return None;
-            }
-            match crate::parse::packed_prefixed(rest) {
-                Ok((r, s)) => {
-                    rest = r;
-                    Some(Ok(s))
-                }
-                Err(_) => {
-                    let remaining = rest.len();
-                    rest = &[];
-                    Some(Err(MetadataError { remaining }))
-                }
-            }
-        })
+        items(self.0, crate::parse::packed_prefixed)
     }
 }
 
@@ -278,23 +244,7 @@ pub struct StringLists<'a>(pub &'a [u8]);
 impl<'a> StringLists<'a> {
     /// The lists; an item is `Err` where the bytes do not hold one.
     pub fn iter(&self) -> impl Iterator<Item = Result<Vec<&'a [u8]>, MetadataError>> + 'a {
-        let mut rest = self.0;
-        std::iter::from_fn(move || {
-            if rest.is_empty() {
-                return None;
-            }
-            match string_list(rest) {
-                Ok((r, list)) => {
-                    rest = r;
-                    Some(Ok(list))
-                }
-                Err(_) => {
-                    let remaining = rest.len();
-                    rest = &[];
-                    Some(Err(MetadataError { remaining }))
-                }
-            }
-        })
+        items(self.0, string_list)
     }
 }
 

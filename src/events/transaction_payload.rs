@@ -20,7 +20,7 @@
 //! Source: MySQL `Transaction_payload::decode` (`codecs/binary.cpp`),
 //! `Transaction_payload_event` (`control_events.cpp`).
 
-use crate::parse::{PResult, bytes, fail, packed_len};
+use crate::parse::{PResult, bytes, fail, packed_len, packed_tlv};
 
 /// How a TRANSACTION_PAYLOAD is compressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,14 +46,12 @@ pub struct TransactionPayloadEvent<'a> {
     /// The compressed payload.
     #[cfg_attr(
         feature = "serde",
-        serde(rename = "payload_size", serialize_with = "len")
+        serde(
+            rename = "payload_size",
+            serialize_with = "crate::serde_util::byte_len"
+        )
     )]
     pub payload: &'a [u8],
-}
-
-#[cfg(feature = "serde")]
-fn len<S: serde::Serializer>(b: &&[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u64(b.len() as u64)
 }
 
 pub(crate) fn parse(
@@ -65,20 +63,15 @@ pub(crate) fn parse(
     let mut compression = None;
     let mut uncompressed_size = None;
     loop {
-        let (r, field) = packed_len(i)?;
-        if field == 0 {
-            i = r;
-            break;
-        }
-        let (r, len) = packed_len(r)?;
-        let (r, value) = bytes(r, len)?;
-        match field {
-            1 => payload_size = Some(packed_len(value)?.1),
-            2 => compression = Some(packed_len(value)?.1),
-            3 => uncompressed_size = Some(packed_len(value)?.1),
-            _ => {}
-        }
+        let (r, field) = packed_tlv(i)?;
         i = r;
+        match field {
+            None => break,
+            Some((1, value)) => payload_size = Some(packed_len(value)?.1),
+            Some((2, value)) => compression = Some(packed_len(value)?.1),
+            Some((3, value)) => uncompressed_size = Some(packed_len(value)?.1),
+            Some(_) => {}
+        }
     }
     let (Some(size), Some(compression)) = (payload_size, compression) else {
         return fail(
