@@ -224,16 +224,16 @@ fn query_status_variables_of_mysql_8() {
     };
     let names: Vec<&[u8]> = q
         .status
-        .updated_db_names
+        .updated_db_names()
         .expect("db names")
         .iter()
         .collect();
     assert_eq!(names, [&b"newnw"[..]]);
-    assert!(q.status.ddl_xid.is_some());
-    assert_eq!(q.status.default_collation_for_utf8mb4, Some(255));
-    assert_eq!(q.status.default_table_encryption, Some(0));
-    assert_eq!(q.status.catalog, Some(&b"std"[..]));
-    assert!(q.status.unknown.is_none());
+    assert!(q.status.ddl_xid().is_some());
+    assert_eq!(q.status.default_collation_for_utf8mb4(), Some(255));
+    assert_eq!(q.status.default_table_encryption(), Some(0));
+    assert_eq!(q.status.catalog(), Some(&b"std"[..]));
+    assert!(q.status.unknown().is_none());
 }
 
 #[test]
@@ -253,8 +253,8 @@ fn an_unknown_status_variable_keeps_the_rest_and_the_statement() {
     let f = frame(2, &body);
     let ev = decoder.decode(200, &f).expect("decodes");
     let Event::Query(q) = ev.event else { panic!() };
-    assert_eq!(q.status.flags2, Some(1));
-    assert_eq!(q.status.unknown, Some((99, &[0xaa, 0xbb][..])));
+    assert_eq!(q.status.flags2(), Some(1));
+    assert_eq!(q.status.unknown(), Some((99, &[0xaa, 0xbb][..])));
     assert_eq!((q.database, &q.query[..]), (&b"db"[..], &b"SELECT 1"[..]));
     assert_eq!(q.thread_id, 7);
 }

@@ -425,7 +425,7 @@ fn show_info(ev: &BinlogEvent<'_>, mariadb: bool) -> Result<String, String> {
             }
             s.push_str(&lossy(&q.query));
             if !mariadb {
-                if let Some(x) = q.status.ddl_xid {
+                if let Some(x) = q.status.ddl_xid() {
                     s.push_str(&format!(" /* xid={x} */"));
                 }
             }
@@ -1242,7 +1242,7 @@ fn compare_query(
                     cx.eq(
                         dl,
                         "Query Xid (Q_DDL_LOGGED_WITH_XID)",
-                        q.status.ddl_xid,
+                        q.status.ddl_xid(),
                         num(&v),
                     );
                 }
@@ -1250,7 +1250,7 @@ fn compare_query(
                     cx.eq(
                         dl,
                         "Query xid (MariaDB Q_XID, 0 when absent)",
-                        Some(q.status.mariadb_xid.unwrap_or(0)),
+                        Some(q.status.mariadb_xid().unwrap_or(0)),
                         num(&v),
                     );
                 }
@@ -1258,7 +1258,7 @@ fn compare_query(
             }
         }
         if !saw_ddl_xid {
-            cx.eq(dl, "Query Xid (none printed)", q.status.ddl_xid, None);
+            cx.eq(dl, "Query Xid (none printed)", q.status.ddl_xid(), None);
         }
     }
     let Some(pq) = op::parse_printed_query(&oe.body) else {
@@ -1338,8 +1338,8 @@ fn compare_timestamp(
         );
         let micro = q
             .status
-            .microseconds
-            .or(q.status.hrnow)
+            .microseconds()
+            .or(q.status.hrnow())
             .filter(|&u| u != 0)
             .map(|u| format!("{u:06}"));
         cx.eq(*l, "SET TIMESTAMP microseconds", micro, frac.clone());
@@ -1377,12 +1377,12 @@ fn compare_session(
             }
         } else if let Some(v) = t.strip_prefix("SET @@session.sql_mode=") {
             let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
-            cx.eq(l.no, "sql_mode", s.sql_mode, num(&digits));
+            cx.eq(l.no, "sql_mode", s.sql_mode(), num(&digits));
         } else if let Some(v) = t.strip_prefix("SET @@session.auto_increment_increment=") {
             let parsed = v
                 .split_once(", @@session.auto_increment_offset=")
                 .map(|(a, b)| (num::<u16>(a), num::<u16>(b)));
-            let (inc, off) = s.auto_increment.unwrap_or((1, 1));
+            let (inc, off) = s.auto_increment().unwrap_or((1, 1));
             cx.eq(
                 l.no,
                 "auto_increment_increment, _offset",
@@ -1391,7 +1391,7 @@ fn compare_session(
             );
         } else if let Some(v) = t.strip_prefix("SET @@session.character_set_client=") {
             let parts: Vec<&str> = v.split(",@@session.").collect();
-            let Some((client, conn, server)) = s.charset else {
+            let Some((client, conn, server)) = s.charset() else {
                 cx.fail(
                     l.no,
                     "charset",
@@ -1431,7 +1431,7 @@ fn compare_session(
             );
         } else if let Some(v) = t.strip_prefix("\\C ") {
             let name = v.trim().trim_end_matches("*/").trim();
-            match s.charset.and_then(|(c, _, _)| collation(u32::from(c))) {
+            match s.charset().and_then(|(c, _, _)| collation(u32::from(c))) {
                 Some((cs, _)) => {
                     cx.eq(l.no, "client charset (`/*!\\C name */`)", cs, name);
                 }
@@ -1441,11 +1441,11 @@ fn compare_session(
             cx.eq(
                 l.no,
                 "lc_time_names",
-                Some(s.lc_time_names.unwrap_or(0)),
+                Some(s.lc_time_names().unwrap_or(0)),
                 num(v),
             );
         } else if let Some(v) = t.strip_prefix("SET @@session.collation_database=") {
-            let ours = match s.charset_database.unwrap_or(0) {
+            let ours = match s.charset_database().unwrap_or(0) {
                 0 => "DEFAULT".to_string(),
                 n => n.to_string(),
             };
@@ -1454,39 +1454,39 @@ fn compare_session(
             cx.eq(
                 l.no,
                 "time_zone",
-                s.time_zone.map(lossy),
+                s.time_zone().map(lossy),
                 Some(v.trim_end_matches('\'').to_string()),
             );
         } else if let Some(v) = t.strip_prefix("SET @@session.default_collation_for_utf8mb4=") {
             cx.eq(
                 l.no,
                 "default_collation_for_utf8mb4",
-                s.default_collation_for_utf8mb4,
+                s.default_collation_for_utf8mb4(),
                 num(v),
             );
         } else if let Some(v) = t.strip_prefix("SET @@session.sql_require_primary_key=") {
             cx.eq(
                 l.no,
                 "sql_require_primary_key",
-                s.sql_require_primary_key,
+                s.sql_require_primary_key(),
                 num(v),
             );
         } else if let Some(v) = t.strip_prefix("SET @@session.default_table_encryption=") {
             cx.eq(
                 l.no,
                 "default_table_encryption",
-                s.default_table_encryption,
+                s.default_table_encryption(),
                 num(v),
             );
         } else if let Some(v) = t.strip_prefix("SET @@session.explicit_defaults_for_timestamp=") {
             cx.eq(
                 l.no,
                 "explicit_defaults_for_timestamp",
-                s.explicit_defaults_for_timestamp,
+                s.explicit_defaults_for_timestamp(),
                 num::<u8>(v).map(|b| b != 0),
             );
         } else if let Some(v) = t.strip_prefix("SET @@session.foreign_key_checks=") {
-            let Some(flags2) = s.flags2 else {
+            let Some(flags2) = s.flags2() else {
                 cx.fail(
                     l.no,
                     "flags2",

@@ -22,9 +22,7 @@
 
 use std::borrow::Cow;
 
-use crate::parse::{
-    PResult, bytes, cstr, fail, le_u8, le_u16, le_u24, le_u32, le_u64, split, u8_prefixed,
-};
+use crate::parse::{PResult, bytes, cstr, fail, le_u8, le_u16, le_u32, le_u64, split, u8_prefixed};
 
 /// How a query event's statement is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,103 +77,284 @@ pub struct QueryEvent<'a> {
     pub load: Option<ExecuteLoad>,
 }
 
-/// A statement's session state, from the status variables of its QUERY event. A field is
-/// `None` when the server did not write it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[non_exhaustive]
+/// A statement's session state: the status variables of its QUERY event.
+///
+/// The block is validated when the event is decoded and kept as written; each accessor
+/// reads its variable in place and returns `None` when the server did not write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatusVars<'a> {
+    block: &'a [u8],
+    /// Where each known variable's value starts in `block` (index: [`slot`]), or `ABSENT`.
+    at: [u16; SLOTS],
+    /// Where the first unknown code is, or `ABSENT`.
+    unknown_at: u16,
+}
+
+/// The number of status variable codes this crate knows: 0-21 and MariaDB's 128-131.
+const SLOTS: usize = 26;
+const ABSENT: u16 = u16::MAX;
+
+/// The slot of a known code.
+fn slot(code: u8) -> Option<usize> {
+    match code {
+        0..=21 => Some(usize::from(code)),
+        128..=131 => Some(usize::from(code) - 128 + 22),
+        _ => None,
+    }
+}
+
+impl Default for StatusVars<'_> {
+    fn default() -> Self {
+        StatusVars {
+            block: &[],
+            at: [ABSENT; SLOTS],
+            unknown_at: ABSENT,
+        }
+    }
+}
+
+impl<'a> StatusVars<'a> {
+    /// The value bytes of `code`, from its start to the end of the block.
+    fn value(&self, code: u8) -> Option<&'a [u8]> {
+        let at = *self.at.get(slot(code)?)?;
+        if at == ABSENT {
+            return None;
+        }
+        self.block.get(usize::from(at)..)
+    }
+
+    fn fixed<const N: usize>(&self, code: u8) -> Option<[u8; N]> {
+        self.value(code)?.get(..N)?.try_into().ok()
+    }
+
+    fn u8(&self, code: u8) -> Option<u8> {
+        self.fixed::<1>(code).map(|[b]| b)
+    }
+
+    fn u16(&self, code: u8) -> Option<u16> {
+        self.fixed(code).map(u16::from_le_bytes)
+    }
+
+    fn u24(&self, code: u8) -> Option<u32> {
+        self.fixed::<3>(code)
+            .map(|[a, b, c]| u32::from_le_bytes([a, b, c, 0]))
+    }
+
+    fn u32(&self, code: u8) -> Option<u32> {
+        self.fixed(code).map(u32::from_le_bytes)
+    }
+
+    fn u64(&self, code: u8) -> Option<u64> {
+        self.fixed(code).map(u64::from_le_bytes)
+    }
+
+    fn text(&self, code: u8) -> Option<&'a [u8]> {
+        crate::parse::u8_prefixed(self.value(code)?)
+            .ok()
+            .map(|(_, s)| s)
+    }
+
+    /// The block as written.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.block
+    }
+
     /// 0 `Q_FLAGS2_CODE`: session option bits (autocommit, foreign key checks, ...).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub flags2: Option<u32>,
+    pub fn flags2(&self) -> Option<u32> {
+        self.u32(0)
+    }
+
     /// 1 `Q_SQL_MODE_CODE`: `@@sql_mode` bits.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub sql_mode: Option<u64>,
-    /// 2 `Q_CATALOG_CODE` (5.0.0-5.0.3) or 6 `Q_CATALOG_NZ_CODE`: the catalog (`std`).
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "crate::serde_util::opt_text"
-        )
-    )]
-    pub catalog: Option<&'a [u8]>,
+    pub fn sql_mode(&self) -> Option<u64> {
+        self.u64(1)
+    }
+
+    /// 6 `Q_CATALOG_NZ_CODE`, or 2 `Q_CATALOG_CODE` of MySQL 5.0.0-5.0.3: the catalog.
+    pub fn catalog(&self) -> Option<&'a [u8]> {
+        self.text(6).or_else(|| self.text(2))
+    }
+
     /// 3 `Q_AUTO_INCREMENT`: (`auto_increment_increment`, `auto_increment_offset`).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub auto_increment: Option<(u16, u16)>,
+    pub fn auto_increment(&self) -> Option<(u16, u16)> {
+        let [a, b, c, d] = self.fixed(3)?;
+        Some((u16::from_le_bytes([a, b]), u16::from_le_bytes([c, d])))
+    }
+
     /// 4 `Q_CHARSET_CODE`: (`character_set_client`, `collation_connection`,
     /// `collation_server`) collation ids.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub charset: Option<(u16, u16, u16)>,
+    pub fn charset(&self) -> Option<(u16, u16, u16)> {
+        let [a, b, c, d, e, f] = self.fixed(4)?;
+        Some((
+            u16::from_le_bytes([a, b]),
+            u16::from_le_bytes([c, d]),
+            u16::from_le_bytes([e, f]),
+        ))
+    }
+
     /// 5 `Q_TIME_ZONE_CODE`: `@@time_zone`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "crate::serde_util::opt_text"
-        )
-    )]
-    pub time_zone: Option<&'a [u8]>,
+    pub fn time_zone(&self) -> Option<&'a [u8]> {
+        self.text(5)
+    }
+
     /// 7 `Q_LC_TIME_NAMES_CODE`: `@@lc_time_names` number.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub lc_time_names: Option<u16>,
+    pub fn lc_time_names(&self) -> Option<u16> {
+        self.u16(7)
+    }
+
     /// 8 `Q_CHARSET_DATABASE_CODE`: `@@collation_database` id.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub charset_database: Option<u16>,
+    pub fn charset_database(&self) -> Option<u16> {
+        self.u16(8)
+    }
+
     /// 9 `Q_TABLE_MAP_FOR_UPDATE_CODE`: tables a multi-table UPDATE changes, a bitmap.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub table_map_for_update: Option<u64>,
+    pub fn table_map_for_update(&self) -> Option<u64> {
+        self.u64(9)
+    }
+
     /// 10 `Q_MASTER_DATA_WRITTEN_CODE` (relay logs of pre-5.0 sources).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub master_data_written: Option<u32>,
+    pub fn master_data_written(&self) -> Option<u32> {
+        self.u32(10)
+    }
+
     /// 11 `Q_INVOKER`: (user, host) of the definer the statement ran as.
-    #[cfg_attr(feature = "serde", serde(skip))]
-    pub invoker: Option<(&'a [u8], &'a [u8])>,
-    /// 12 `Q_UPDATED_DB_NAMES`: the databases the statement changes. `Some` with no
-    /// names when there were too many to list (254 marker).
-    #[cfg_attr(feature = "serde", serde(skip))]
-    pub updated_db_names: Option<DbNames<'a>>,
+    pub fn invoker(&self) -> Option<(&'a [u8], &'a [u8])> {
+        let (rest, user) = crate::parse::u8_prefixed(self.value(11)?).ok()?;
+        let (_, host) = crate::parse::u8_prefixed(rest).ok()?;
+        Some((user, host))
+    }
+
+    /// 12 `Q_UPDATED_DB_NAMES`: the databases the statement changes (none listed when
+    /// there were more than 16).
+    pub fn updated_db_names(&self) -> Option<DbNames<'a>> {
+        let (&count, names) = self.value(12)?.split_first()?;
+        Some(DbNames { count, names })
+    }
+
     /// 13 `Q_MICROSECONDS`: the microseconds of the statement's start time.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub microseconds: Option<u32>,
+    pub fn microseconds(&self) -> Option<u32> {
+        self.u24(13)
+    }
+
     /// 16 `Q_EXPLICIT_DEFAULTS_FOR_TIMESTAMP`.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub explicit_defaults_for_timestamp: Option<bool>,
+    pub fn explicit_defaults_for_timestamp(&self) -> Option<bool> {
+        self.u8(16).map(|b| b != 0)
+    }
+
     /// 17 `Q_DDL_LOGGED_WITH_XID`: the xid of an atomic DDL statement.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub ddl_xid: Option<u64>,
+    pub fn ddl_xid(&self) -> Option<u64> {
+        self.u64(17)
+    }
+
     /// 18 `Q_DEFAULT_COLLATION_FOR_UTF8MB4`.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub default_collation_for_utf8mb4: Option<u16>,
+    pub fn default_collation_for_utf8mb4(&self) -> Option<u16> {
+        self.u16(18)
+    }
+
     /// 19 `Q_SQL_REQUIRE_PRIMARY_KEY`.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub sql_require_primary_key: Option<u8>,
+    pub fn sql_require_primary_key(&self) -> Option<u8> {
+        self.u8(19)
+    }
+
     /// 20 `Q_DEFAULT_TABLE_ENCRYPTION`.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub default_table_encryption: Option<u8>,
+    pub fn default_table_encryption(&self) -> Option<u8> {
+        self.u8(20)
+    }
+
     /// 21 `Q_ENABLE_CASCADE_TRIGGERS` (MySQL 9.x).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub enable_cascade_triggers: Option<u8>,
+    pub fn enable_cascade_triggers(&self) -> Option<u8> {
+        self.u8(21)
+    }
+
     /// 128 `Q_HRNOW` (MariaDB): the microseconds of the statement's start time.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub hrnow: Option<u32>,
+    pub fn hrnow(&self) -> Option<u32> {
+        self.u24(128)
+    }
+
     /// 129 `Q_XID` (MariaDB): the xid of a DDL statement.
-    #[cfg_attr(
-        feature = "serde",
-        serde(rename = "xid", skip_serializing_if = "Option::is_none")
-    )]
-    pub mariadb_xid: Option<u64>,
+    pub fn mariadb_xid(&self) -> Option<u64> {
+        self.u64(129)
+    }
+
     /// 130 `Q_GTID_FLAGS3` (MariaDB 10.8+): GTID extra flags, and the sequence number of
     /// the START ALTER a COMMIT or ROLLBACK ALTER completes.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub gtid_flags3: Option<(u8, Option<u64>)>,
+    pub fn gtid_flags3(&self) -> Option<(u8, Option<u64>)> {
+        let (&flags, rest) = self.value(130)?.split_first()?;
+        let seq = (flags & ALTER_SEQ_FLAGS != 0)
+            .then(|| rest.get(..8)?.try_into().ok().map(u64::from_le_bytes))
+            .flatten();
+        Some((flags, seq))
+    }
+
     /// 131 `Q_CHARACTER_SET_COLLATIONS` (MariaDB 11.2+): (charset id, collation id) pairs.
-    #[cfg_attr(feature = "serde", serde(skip))]
-    pub character_set_collations: Option<&'a [u8]>,
-    /// The status variables after the first code this crate does not know: that code
-    /// and the rest of the block, kept as written.
-    #[cfg_attr(feature = "serde", serde(skip))]
-    pub unknown: Option<(u8, &'a [u8])>,
+    pub fn character_set_collations(&self) -> Option<impl Iterator<Item = (u16, u16)> + 'a> {
+        let (&count, pairs) = self.value(131)?.split_first()?;
+        let pairs = pairs.get(..usize::from(count) * 4)?;
+        Some(pairs.chunks_exact(4).map(|p| {
+            let word = |i: usize| {
+                p.get(i..i + 2)
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, u16::from_le_bytes)
+            };
+            (word(0), word(2))
+        }))
+    }
+
+    /// The status variables from the first code this crate does not know: that code and
+    /// the rest of the block, kept as written (a code has no length, so nothing after it
+    /// can be read).
+    pub fn unknown(&self) -> Option<(u8, &'a [u8])> {
+        if self.unknown_at == ABSENT {
+            return None;
+        }
+        let (&code, rest) = self
+            .block
+            .get(usize::from(self.unknown_at)..)?
+            .split_first()?;
+        Some((code, rest))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatusVars<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::serde_util::Text;
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        macro_rules! put {
+            ($($name:ident),*) => {$(
+                if let Some(v) = self.$name() {
+                    m.serialize_entry(stringify!($name), &v)?;
+                }
+            )*};
+        }
+        put!(flags2, sql_mode);
+        if let Some(v) = self.catalog() {
+            m.serialize_entry("catalog", &Text(v))?;
+        }
+        put!(auto_increment, charset);
+        if let Some(v) = self.time_zone() {
+            m.serialize_entry("time_zone", &Text(v))?;
+        }
+        put!(
+            lc_time_names,
+            charset_database,
+            table_map_for_update,
+            master_data_written,
+            microseconds,
+            explicit_defaults_for_timestamp,
+            ddl_xid,
+            default_collation_for_utf8mb4,
+            sql_require_primary_key,
+            default_table_encryption,
+            enable_cascade_triggers,
+            hrnow
+        );
+        if let Some(v) = self.mariadb_xid() {
+            m.serialize_entry("xid", &v)?;
+        }
+        put!(gtid_flags3);
+        m.end()
+    }
 }
 
 /// The database names of `Q_UPDATED_DB_NAMES`.
@@ -204,142 +383,77 @@ impl<'a> DbNames<'a> {
 /// The most databases `Q_UPDATED_DB_NAMES` lists; more are written as the 254 marker.
 const MAX_DBS_IN_EVENT_MTS: u8 = 16;
 
+/// FL_COMMIT_ALTER_E1 | FL_ROLLBACK_ALTER_E1: the START ALTER's sequence number follows.
+const ALTER_SEQ_FLAGS: u8 = 0x04 | 0x08;
+
+/// The size of a known code's value at the start of `v`, checking that it is there.
+fn value_len(code: u8, v: &[u8]) -> PResult<'_, ()> {
+    let fixed = |n: u64| bytes(v, n).map(|(r, _)| (r, ()));
+    match code {
+        0 | 10 => fixed(4),
+        1 | 9 | 17 | 129 => fixed(8),
+        2 => {
+            // 5.0.0-5.0.3: length, catalog, NUL.
+            let (r, _) = u8_prefixed(v)?;
+            le_u8(r).map(|(r, _)| (r, ()))
+        }
+        3 => fixed(4),
+        4 => fixed(6),
+        5 | 6 => u8_prefixed(v).map(|(r, _)| (r, ())),
+        7 | 8 | 18 => fixed(2),
+        11 => {
+            let (r, _) = u8_prefixed(v)?;
+            u8_prefixed(r).map(|(r, _)| (r, ()))
+        }
+        12 => {
+            let (mut r, count) = le_u8(v)?;
+            if count <= MAX_DBS_IN_EVENT_MTS {
+                for _ in 0..count {
+                    r = cstr(r)?.0;
+                }
+            }
+            Ok((r, ()))
+        }
+        13 | 128 => fixed(3),
+        16 | 19 | 20 | 21 => fixed(1),
+        130 => {
+            let (r, flags) = le_u8(v)?;
+            if flags & ALTER_SEQ_FLAGS != 0 {
+                le_u64(r).map(|(r, _)| (r, ()))
+            } else {
+                Ok((r, ()))
+            }
+        }
+        131 => {
+            let (r, count) = le_u8(v)?;
+            bytes(r, u64::from(count) * 4).map(|(r, _)| (r, ()))
+        }
+        // Codes 14 and 15 were never written by a release; no length is defined.
+        _ => fail(v, "not a known status variable"),
+    }
+}
+
+/// Validates the status variable block and records where each value is.
 fn status_vars(block: &[u8]) -> PResult<'_, StatusVars<'_>> {
-    let mut s = StatusVars::default();
+    let mut s = StatusVars {
+        block,
+        ..StatusVars::default()
+    };
     let mut i = block;
     while let Some((&code, rest)) = i.split_first() {
-        let r = match code {
-            0 => le_u32(rest).map(|(r, v)| {
-                s.flags2 = Some(v);
-                r
-            })?,
-            1 => le_u64(rest).map(|(r, v)| {
-                s.sql_mode = Some(v);
-                r
-            })?,
-            2 => {
-                // 5.0.0-5.0.3: length, catalog, NUL.
-                let (r, cat) = u8_prefixed(rest)?;
-                let (r, _nul) = le_u8(r)?;
-                s.catalog = Some(cat);
-                r
+        let offset = (block.len() - rest.len()) as u16;
+        let known = slot(code).filter(|_| !matches!(code, 14 | 15));
+        match known.and_then(|n| s.at.get_mut(n)) {
+            Some(at) => {
+                i = value_len(code, rest)?.0;
+                *at = offset;
             }
-            3 => {
-                let (r, inc) = le_u16(rest)?;
-                let (r, off) = le_u16(r)?;
-                s.auto_increment = Some((inc, off));
-                r
-            }
-            4 => {
-                let (r, client) = le_u16(rest)?;
-                let (r, connection) = le_u16(r)?;
-                let (r, server) = le_u16(r)?;
-                s.charset = Some((client, connection, server));
-                r
-            }
-            5 => u8_prefixed(rest).map(|(r, v)| {
-                s.time_zone = Some(v);
-                r
-            })?,
-            6 => u8_prefixed(rest).map(|(r, v)| {
-                s.catalog = Some(v);
-                r
-            })?,
-            7 => le_u16(rest).map(|(r, v)| {
-                s.lc_time_names = Some(v);
-                r
-            })?,
-            8 => le_u16(rest).map(|(r, v)| {
-                s.charset_database = Some(v);
-                r
-            })?,
-            9 => le_u64(rest).map(|(r, v)| {
-                s.table_map_for_update = Some(v);
-                r
-            })?,
-            10 => le_u32(rest).map(|(r, v)| {
-                s.master_data_written = Some(v);
-                r
-            })?,
-            11 => {
-                let (r, user) = u8_prefixed(rest)?;
-                let (r, host) = u8_prefixed(r)?;
-                s.invoker = Some((user, host));
-                r
-            }
-            12 => {
-                let (mut r, count) = le_u8(rest)?;
-                let start = r;
-                if count <= MAX_DBS_IN_EVENT_MTS {
-                    for _ in 0..count {
-                        r = cstr(r)?.0;
-                    }
-                }
-                let names = start.get(..start.len() - r.len()).unwrap_or_default();
-                s.updated_db_names = Some(DbNames { count, names });
-                r
-            }
-            13 => le_u24(rest).map(|(r, v)| {
-                s.microseconds = Some(v);
-                r
-            })?,
-            16 => le_u8(rest).map(|(r, v)| {
-                s.explicit_defaults_for_timestamp = Some(v != 0);
-                r
-            })?,
-            17 => le_u64(rest).map(|(r, v)| {
-                s.ddl_xid = Some(v);
-                r
-            })?,
-            18 => le_u16(rest).map(|(r, v)| {
-                s.default_collation_for_utf8mb4 = Some(v);
-                r
-            })?,
-            19 => le_u8(rest).map(|(r, v)| {
-                s.sql_require_primary_key = Some(v);
-                r
-            })?,
-            20 => le_u8(rest).map(|(r, v)| {
-                s.default_table_encryption = Some(v);
-                r
-            })?,
-            21 => le_u8(rest).map(|(r, v)| {
-                s.enable_cascade_triggers = Some(v);
-                r
-            })?,
-            128 => le_u24(rest).map(|(r, v)| {
-                s.hrnow = Some(v);
-                r
-            })?,
-            129 => le_u64(rest).map(|(r, v)| {
-                s.mariadb_xid = Some(v);
-                r
-            })?,
-            130 => {
-                let (r, flags) = le_u8(rest)?;
-                // FL_COMMIT_ALTER_E1 | FL_ROLLBACK_ALTER_E1: the START ALTER's sequence number.
-                let (r, seq) = if flags & (0x04 | 0x08) != 0 {
-                    let (r, seq) = le_u64(r)?;
-                    (r, Some(seq))
-                } else {
-                    (r, None)
-                };
-                s.gtid_flags3 = Some((flags, seq));
-                r
-            }
-            131 => {
-                let (r, count) = le_u8(rest)?;
-                let (r, pairs) = bytes(r, u64::from(count) * 4)?;
-                s.character_set_collations = Some(pairs);
-                r
-            }
-            _ => {
+            None => {
                 // No length is written: the rest of the block cannot be interpreted.
-                s.unknown = Some((code, rest));
-                &[]
+                s.unknown_at = offset - 1;
+                i = &[];
             }
-        };
-        i = r;
+        }
     }
     Ok((i, s))
 }
@@ -386,6 +500,7 @@ pub(crate) fn parse(
     } else {
         None
     };
+    // Offsets into the block are 16-bit: the length field is.
     let (i, block) = bytes(body, u64::from(status_len))?;
     let (_, status) = status_vars(block)?;
     let (i, database) = bytes(i, u64::from(db_len))?;
