@@ -144,13 +144,10 @@ fn le_u56(input: &[u8]) -> PResult<'_, u64> {
     crate::parse::le_uint(input, 7)
 }
 
-pub(crate) fn parse(data: &[u8], anonymous: bool) -> PResult<'_, GtidEvent<'_>> {
+pub(crate) fn parse(data: &[u8]) -> PResult<'_, GtidEvent<'_>> {
     let (i, flags) = le_u8(data)?;
     let (i, uuid_bytes) = uuid(i)?;
     let (mut i, gno) = le_u64(i)?;
-    if anonymous && gno != 0 {
-        // MySQL writes GNO 0; keep whatever is there, the event is still anonymous.
-    }
     let mut ev = GtidEvent {
         flags,
         uuid: Uuid(uuid_bytes),
