@@ -19,8 +19,9 @@ pub enum Error {
     /// The file does not start with the binlog magic `fe 62 69 6e`.
     #[error("not a binlog: the file starts with {found:02x?}, not the binlog magic fe 62 69 6e")]
     BadMagic {
-        /// The first four bytes of the input.
-        found: [u8; 4],
+        /// The first bytes of the input: four, or fewer when a stream had only those when
+        /// they already differed from the magic.
+        found: Vec<u8>,
     },
 
     /// The file is a MySQL 8.0.14+ encrypted binlog (magic `fd 62 69 6e`): every byte after

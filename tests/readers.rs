@@ -489,6 +489,18 @@ fn not_a_binlog() {
         StreamReader::new(&b"GIF89a"[..]).next_event(),
         Err(Error::BadMagic { .. })
     ));
+    // Three bytes that cannot begin a binlog are not a binlog cut short.
+    assert!(matches!(
+        StreamReader::new(&b"GIF"[..]).next_event(),
+        Err(Error::BadMagic { .. })
+    ));
+    assert!(matches!(
+        StreamReader::new(&b"\xfeb"[..]).next_event(),
+        Err(Error::Truncated {
+            offset: 0,
+            needed: 2
+        })
+    ));
 }
 
 #[test]

@@ -48,6 +48,11 @@ impl<R: Read> Framer<R> {
         self.pos
     }
 
+    /// The bytes read but not yet consumed.
+    pub(crate) fn pending(&self) -> &[u8] {
+        self.buf.get(self.start..self.end).unwrap_or_default()
+    }
+
     fn available(&self) -> usize {
         self.end - self.start
     }

@@ -19,31 +19,22 @@ pub use stream::{EventRef, StreamReader};
 use crate::error::{Error, Result};
 use crate::header::{ENCRYPTED_MAGIC, MAGIC};
 
-/// Checks the four bytes a binlog starts with.
+/// Checks the four bytes a binlog starts with (or the fewer that have arrived: they are
+/// a truncated magic while they agree with it).
 pub(crate) fn check_magic(first: &[u8]) -> Result<()> {
-    if first.len() < MAGIC.len() {
-        return if MAGIC.starts_with(first) {
-            Err(Error::Truncated {
-                offset: 0,
-                needed: (MAGIC.len() - first.len()) as u64,
-            })
-        } else {
-            let mut found = [0u8; 4];
-            found.iter_mut().zip(first).for_each(|(slot, b)| *slot = *b);
-            Err(Error::BadMagic { found })
-        };
-    }
-    match first.get(..4) {
-        Some(m) if m == MAGIC => Ok(()),
-        Some(m) if m == ENCRYPTED_MAGIC => Err(Error::EncryptedFile),
-        Some(m) => {
-            let mut found = [0u8; 4];
-            found.copy_from_slice(m);
-            Err(Error::BadMagic { found })
-        }
-        None => Err(Error::Truncated {
+    let head = first.get(..MAGIC.len()).unwrap_or(first);
+    if head == MAGIC {
+        Ok(())
+    } else if head == ENCRYPTED_MAGIC {
+        Err(Error::EncryptedFile)
+    } else if MAGIC.starts_with(head) || ENCRYPTED_MAGIC.starts_with(head) {
+        Err(Error::Truncated {
             offset: 0,
-            needed: 4,
-        }),
+            needed: (MAGIC.len() - head.len()) as u64,
+        })
+    } else {
+        Err(Error::BadMagic {
+            found: head.to_vec(),
+        })
     }
 }

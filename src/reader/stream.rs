@@ -141,16 +141,23 @@ impl<R: Read> StreamReader<R> {
             return Ok(None);
         }
         if !self.magic_read {
-            match self.framer.take_prefix(crate::MAGIC.len())? {
-                None => return Ok(None),
-                Some(magic) => {
-                    if let Err(e) = super::check_magic(magic) {
-                        self.fused = true;
-                        return Err(e);
-                    }
-                    self.magic_read = true;
-                }
+            let checked = match self.framer.take_prefix(crate::MAGIC.len()) {
+                Ok(None) => return Ok(None),
+                Ok(Some(magic)) => super::check_magic(magic),
+                // A few bytes that already differ from the magic will not become a
+                // binlog by waiting: that is not a truncation.
+                Err(e @ Error::Truncated { .. }) => match super::check_magic(self.framer.pending())
+                {
+                    Err(Error::Truncated { .. }) => return Err(e),
+                    other => other,
+                },
+                Err(e) => return Err(e),
+            };
+            if let Err(e) = checked {
+                self.fused = true;
+                return Err(e);
             }
+            self.magic_read = true;
         }
         let limit = self.decoder.options().event_size_limit();
         let (offset, range) = match self.framer.next_frame(limit) {
