@@ -131,13 +131,19 @@ mod tests {
 
     #[test]
     fn packed_int_forms() {
-        assert_eq!(packed_int(&[250]).unwrap().1, Some(250));
-        assert_eq!(packed_int(&[251]).unwrap().1, None);
-        assert_eq!(packed_int(&[252, 0x34, 0x12]).unwrap().1, Some(0x1234));
-        assert_eq!(packed_int(&[253, 1, 2, 3]).unwrap().1, Some(0x030201));
+        assert_eq!(packed_int(&[250]).map(|(_, v)| v), Ok(Some(250)));
+        assert_eq!(packed_int(&[251]).map(|(_, v)| v), Ok(None));
         assert_eq!(
-            packed_int(&[254, 1, 2, 3, 4, 5, 6, 7, 8]).unwrap().1,
-            Some(0x0807060504030201)
+            packed_int(&[252, 0x34, 0x12]).map(|(_, v)| v),
+            Ok(Some(0x1234))
+        );
+        assert_eq!(
+            packed_int(&[253, 1, 2, 3]).map(|(_, v)| v),
+            Ok(Some(0x030201))
+        );
+        assert_eq!(
+            packed_int(&[254, 1, 2, 3, 4, 5, 6, 7, 8]).map(|(_, v)| v),
+            Ok(Some(0x0807060504030201))
         );
         assert!(packed_int(&[255]).is_err());
         assert!(packed_int(&[254, 1, 2]).is_err());
@@ -149,17 +155,17 @@ mod tests {
         assert!(bytes(&[1, 2, 3], 4).is_err());
         assert!(bytes(&[1, 2, 3], u64::MAX).is_err());
         assert!(u8_prefixed(&[5, b'a']).is_err());
-        assert_eq!(
-            u8_prefixed(&[1, b'a', b'b']).unwrap(),
-            (&b"b"[..], &b"a"[..])
-        );
+        assert_eq!(u8_prefixed(&[1, b'a', b'b']), Ok((&b"b"[..], &b"a"[..])));
     }
 
     #[test]
     fn cstr_and_trim() {
-        assert_eq!(cstr(b"ab\0cd").unwrap(), (&b"cd"[..], &b"ab"[..]));
+        assert_eq!(cstr(b"ab\0cd"), Ok((&b"cd"[..], &b"ab"[..])));
         assert!(cstr(b"abcd").is_err());
         assert_eq!(trim_nul(b"5.7\0\0\0"), b"5.7");
-        assert_eq!(le_uint(&[1, 2, 3, 4, 5, 6], 6).unwrap().1, 0x060504030201);
+        assert_eq!(
+            le_uint(&[1, 2, 3, 4, 5, 6], 6).map(|(_, v)| v),
+            Ok(0x060504030201)
+        );
     }
 }

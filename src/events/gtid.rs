@@ -388,16 +388,16 @@ mod tests {
 
     #[test]
     fn varints() {
-        assert_eq!(varint(&[0x02]).unwrap().1, 1);
-        assert_eq!(varint(&[0x78]).unwrap().1, 60);
-        assert_eq!(varint(&[0xa1, 0x04]).unwrap().1, 296);
-        assert_eq!(varint(&[0x43, 0x0f, 0x0b]).unwrap().1, 90600);
+        assert_eq!(varint(&[0x02]).map(|(_, v)| v), Ok(1));
+        assert_eq!(varint(&[0x78]).map(|(_, v)| v), Ok(60));
+        assert_eq!(varint(&[0xa1, 0x04]).map(|(_, v)| v), Ok(296));
+        assert_eq!(varint(&[0x43, 0x0f, 0x0b]).map(|(_, v)| v), Ok(90600));
         assert_eq!(
-            varint(&[0xff, 1, 2, 3, 4, 5, 6, 7, 8]).unwrap().1,
-            0x0807060504030201
+            varint(&[0xff, 1, 2, 3, 4, 5, 6, 7, 8]).map(|(_, v)| v),
+            Ok(0x0807060504030201)
         );
         assert!(varint(&[0xff, 1]).is_err());
-        assert_eq!(signed_varint(&[0x0c]).unwrap().1, 6 / 2);
-        assert_eq!(signed_varint(&[0x03 << 1]).unwrap().1, -2);
+        assert_eq!(signed_varint(&[0x0c]).map(|(_, v)| v), Ok(6 / 2));
+        assert_eq!(signed_varint(&[0x03 << 1]).map(|(_, v)| v), Ok(-2));
     }
 }

@@ -200,26 +200,26 @@ mod tests {
         // From MySQL's own documentation of decimal2bin: 1234567890.1234 as DECIMAL(14,4).
         let bytes = [0x81, 0x0d, 0xfb, 0x38, 0xd2, 0x04, 0xd2];
         assert_eq!(
-            Decimal::new(14, 4, &bytes).unwrap().to_string(),
-            "1234567890.1234"
+            Decimal::new(14, 4, &bytes).map(|d| d.to_string()),
+            Ok("1234567890.1234".to_owned())
         );
         // The same negated: every byte inverted.
         let neg: Vec<u8> = bytes.iter().map(|b| !b).collect();
         assert_eq!(
-            Decimal::new(14, 4, &neg).unwrap().to_string(),
-            "-1234567890.1234"
+            Decimal::new(14, 4, &neg).map(|d| d.to_string()),
+            Ok("-1234567890.1234".to_owned())
         );
         // USER_VAR fixture (mysql-cdc-rs 14_user_var): DECIMAL(3,2) 1.00.
         assert_eq!(
-            Decimal::new(3, 2, &[0x81, 0x00]).unwrap().to_string(),
-            "1.00"
+            Decimal::new(3, 2, &[0x81, 0x00]).map(|d| d.to_string()),
+            Ok("1.00".to_owned())
         );
         // MariaDB transactions.bin: DECIMAL(4,2) 12.50.
         assert_eq!(
-            Decimal::new(4, 2, &[0x8c, 0x32]).unwrap().to_string(),
-            "12.50"
+            Decimal::new(4, 2, &[0x8c, 0x32]).map(|d| d.to_string()),
+            Ok("12.50".to_owned())
         );
-        assert_eq!(Decimal::new(1, 0, &[0x80]).unwrap().to_string(), "0");
+        assert_eq!(Decimal::new(1, 0, &[0x80]).map(|d| d.to_string()), Ok("0".to_owned()));
     }
 
     #[test]
