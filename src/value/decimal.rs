@@ -219,7 +219,10 @@ mod tests {
             Decimal::new(4, 2, &[0x8c, 0x32]).map(|d| d.to_string()),
             Ok("12.50".to_owned())
         );
-        assert_eq!(Decimal::new(1, 0, &[0x80]).map(|d| d.to_string()), Ok("0".to_owned()));
+        assert_eq!(
+            Decimal::new(1, 0, &[0x80]).map(|d| d.to_string()),
+            Ok("0".to_owned())
+        );
     }
 
     #[test]
