@@ -3,9 +3,9 @@
 //! Source: MariaDB `Gtid_log_event::Gtid_log_event(const uchar *buf, ...)` (`log_event.cc`)
 //! and `Gtid_log_event::write` (`log_event_server.cc`).
 
-use crate::events::xa_prepare::Xid;
+use crate::events::xa_prepare::{Xid, xid_data};
 use crate::gtid::MariadbGtid;
-use crate::parse::{PResult, bytes, fail, le_u8, le_u32, le_u64};
+use crate::parse::{PResult, le_u8, le_u32, le_u64};
 
 /// `FL_STANDALONE`: the event group is a single statement without BEGIN/COMMIT.
 pub const FL_STANDALONE: u8 = 0x01;
@@ -117,16 +117,8 @@ pub(crate) fn parse(data: &[u8], server_id: u32) -> PResult<'_, MariadbGtidEvent
         let (r, format_id) = le_u32(i)?;
         let (r, gtrid_len) = le_u8(r)?;
         let (r, bqual_len) = le_u8(r)?;
-        if gtrid_len > 64 || bqual_len > 64 {
-            return fail(i, "an XA id part is longer than 64 bytes");
-        }
-        let (r, gtrid) = bytes(r, u64::from(gtrid_len))?;
-        let (r, bqual) = bytes(r, u64::from(bqual_len))?;
-        ev.xid = Some(Xid {
-            format_id,
-            gtrid,
-            bqual,
-        });
+        let (r, xid) = xid_data(r, format_id, u32::from(gtrid_len), u32::from(bqual_len))?;
+        ev.xid = Some(xid);
         i = r;
     }
     if let Some((&flags_extra, r)) = i.split_first() {

@@ -37,25 +37,40 @@ pub struct XaPrepareEvent<'a> {
     pub xid: Xid<'a>,
 }
 
+/// The gtrid and bqual of an XA id, whose lengths came before them (64 bytes at most
+/// each, as `XIDDATASIZE` allows): shared by MySQL's XA_PREPARE and MariaDB's GTID.
+pub(crate) fn xid_data(
+    input: &[u8],
+    format_id: u32,
+    gtrid_len: u32,
+    bqual_len: u32,
+) -> PResult<'_, Xid<'_>> {
+    if gtrid_len > 64 || bqual_len > 64 {
+        return fail(input, "an XA id part is longer than 64 bytes");
+    }
+    let (i, gtrid) = bytes(input, u64::from(gtrid_len))?;
+    let (i, bqual) = bytes(i, u64::from(bqual_len))?;
+    Ok((
+        i,
+        Xid {
+            format_id,
+            gtrid,
+            bqual,
+        },
+    ))
+}
+
 pub(crate) fn parse(data: &[u8]) -> PResult<'_, XaPrepareEvent<'_>> {
     let (i, one_phase) = le_u8(data)?;
     let (i, format_id) = le_u32(i)?;
     let (i, gtrid_len) = le_u32(i)?;
     let (i, bqual_len) = le_u32(i)?;
-    if gtrid_len > 64 || bqual_len > 64 {
-        return fail(data, "an XA id part is longer than 64 bytes");
-    }
-    let (i, gtrid) = bytes(i, u64::from(gtrid_len))?;
-    let (i, bqual) = bytes(i, u64::from(bqual_len))?;
+    let (i, xid) = xid_data(i, format_id, gtrid_len, bqual_len)?;
     Ok((
         i,
         XaPrepareEvent {
             one_phase: one_phase != 0,
-            xid: Xid {
-                format_id,
-                gtrid,
-                bqual,
-            },
+            xid,
         },
     ))
 }
