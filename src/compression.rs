@@ -46,6 +46,51 @@ pub(crate) fn mariadb_uncompress(input: &[u8], limit: u64) -> Result<Vec<u8>, &'
     Ok(out)
 }
 
+/// Decompresses the stored bytes of a MariaDB COMPRESSED column (`field_comp.cc`):
+/// empty is the empty value; a 0x00 header byte precedes a value stored as it is; otherwise
+/// the header's high four bits name the method (8: zlib), bit 3 says the stream is raw
+/// deflate rather than zlib-wrapped, and its low three bits give the size of the original
+/// length, which follows big-endian before the stream.
+pub(crate) fn mariadb_column_uncompress(stored: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let Some((&header, rest)) = stored.split_first() else {
+        return Ok(Vec::new());
+    };
+    if header == 0 {
+        return Ok(rest.to_vec());
+    }
+    if header >> 4 != 8 {
+        return Err("the compressed column's header names an unknown method");
+    }
+    let len_len = usize::from(header & 0x07);
+    if !(1..=4).contains(&len_len) {
+        return Err("the compressed column's length has an invalid size");
+    }
+    let (len_bytes, stream) = rest
+        .split_at_checked(len_len)
+        .ok_or("the compressed column ends inside its length")?;
+    let declared = len_bytes
+        .iter()
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    let plausible = (stream.len() as u64)
+        .saturating_mul(1032)
+        .saturating_add(64);
+    let mut out = Vec::with_capacity(usize::try_from(declared.min(plausible)).unwrap_or(0));
+    let read = if header & 0x08 != 0 {
+        flate2::read::DeflateDecoder::new(stream)
+            .take(declared + 1)
+            .read_to_end(&mut out)
+    } else {
+        flate2::read::ZlibDecoder::new(stream)
+            .take(declared + 1)
+            .read_to_end(&mut out)
+    };
+    read.map_err(|_| "the compressed column's stream is corrupt")?;
+    if out.len() as u64 != declared {
+        return Err("the compressed column does not inflate to its declared length");
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

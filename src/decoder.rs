@@ -328,7 +328,7 @@ impl Decoder {
             checksum_aware_fde: fde_checksum_aware,
             max_payload_size: self.options.max_payload_size,
         };
-        let event = match event::parse_body(event_type, data, &cx) {
+        let mut event = match event::parse_body(event_type, data, &cx) {
             Ok((_, ev)) => ev,
             Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
                 return Err(malformed(offset, event_type, frame, e));
@@ -343,6 +343,12 @@ impl Decoder {
             }
         };
 
+        if let Event::Rows(rows) = &mut event {
+            rows.offset = offset;
+            if !rows.compressed {
+                rows.rows_at += header_len;
+            }
+        }
         self.observe(&event, offset, v1)?;
         Ok(BinlogEvent {
             offset,

@@ -131,6 +131,16 @@ pub enum Error {
         table_id: u64,
     },
 
+    /// A row of a row event cannot be decoded.
+    #[error("cannot decode a row of the row event at offset {offset}: {source}")]
+    Row {
+        /// Offset of the row event.
+        offset: u64,
+        /// Which table, column and byte, and why.
+        #[source]
+        source: Box<crate::rows::RowError>,
+    },
+
     /// Reading the input failed.
     #[error("read failed at offset {offset}: {source}")]
     Io {
@@ -163,6 +173,8 @@ pub enum ErrorKind {
     Decompress,
     /// A rows event without its table map.
     MissingTableMap,
+    /// A row that cannot be decoded.
+    Row,
     /// An I/O error.
     Io,
 }
@@ -179,6 +191,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Decompress => "decompress",
             ErrorKind::MissingTableMap => "missing_table_map",
+            ErrorKind::Row => "row",
             ErrorKind::Io => "io",
         }
     }
@@ -204,6 +217,7 @@ impl Error {
             Error::EventTooLarge { .. } => ErrorKind::TooLarge,
             Error::Decompress { .. } => ErrorKind::Decompress,
             Error::MissingTableMap { .. } => ErrorKind::MissingTableMap,
+            Error::Row { .. } => ErrorKind::Row,
             Error::Io { .. } => ErrorKind::Io,
         }
     }
@@ -220,6 +234,7 @@ impl Error {
             | Error::EventTooLarge { offset, .. }
             | Error::Decompress { offset, .. }
             | Error::MissingTableMap { offset, .. }
+            | Error::Row { offset, .. }
             | Error::Io { offset, .. } => *offset,
         }
     }

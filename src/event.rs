@@ -249,7 +249,9 @@ pub(crate) fn parse_body<'a>(
             query::parse(data, ph, query::Form::ExecuteLoad, cx.max_payload_size)?.1,
         ),
         19 => Event::TableMap(table_map::parse(data, ph)?.1),
-        20..=25 | 30..=32 | 39 | 166..=171 => Event::Rows(rows::parse(data, ph, event_type)?.1),
+        20..=25 | 30..=32 | 39 | 166..=171 => {
+            Event::Rows(rows::parse(data, ph, event_type, cx.max_payload_size)?.1)
+        }
         26 => Event::Incident(incident::parse(data, ph)?.1),
         27 => Event::Heartbeat(heartbeat::parse(data, cx.log_pos, cx.format.is_mariadb())?.1),
         28 => Event::Ignorable(UnknownEvent { body: data }),

@@ -76,8 +76,10 @@ pub mod events;
 mod format;
 pub mod gtid;
 mod header;
+pub mod json;
 mod parse;
 mod reader;
+pub mod rows;
 mod schema;
 #[cfg(feature = "serde")]
 mod serde_util;
@@ -93,7 +95,7 @@ pub use header::{ENCRYPTED_MAGIC, EventHeader, MAGIC};
 pub use reader::{BinlogReader, EventRef, PayloadEvents, StreamReader};
 #[cfg(feature = "mmap")]
 pub use reader::{MappedBinlog, open};
-pub use schema::{Column, TableMapCache, TableSchema};
+pub use schema::{Column, ColumnHint, TableHints, TableMapCache, TableSchema};
 
 /// The README's code, compiled and run as a doctest.
 #[cfg(doctest)]

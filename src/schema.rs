@@ -39,10 +39,19 @@ pub struct Column {
     pub visible: Option<bool>,
     /// The dimensionality of a VECTOR column, when known.
     pub vector_dimensions: Option<u64>,
-    /// Whether this crate knows how many metadata bytes the column type has. When it
-    /// does not, this column and the ones after it have no metadata, and their values
-    /// cannot be decoded.
+    /// Whether the column's metadata is known. It is not after a column type whose
+    /// metadata size this crate does not know (the metadata of the columns after it
+    /// cannot be found), nor in the TABLE_MAPs of MySQL 5.1 before 5.1.16, which carry none
+    /// (a caller can supply it: [`TableHints`]).
     pub metadata_known: bool,
+    /// For a MariaDB TIME, DATETIME or TIMESTAMP column in the legacy format (type codes
+    /// 11, 12, 7; tables from MariaDB 5.3-10.1.1 or made with
+    /// `mysql56_temporal_format=OFF`): its fractional digits, when a caller supplied them.
+    /// The TABLE_MAP does not say, and with digits the values take more bytes.
+    pub legacy_fsp: Option<u8>,
+    /// For the pre-GA row images of MySQL 5.1.0-5.1.15: the bit of this column in the
+    /// storage engine's null bytes, when nullable and supplied by a caller.
+    pub engine_null_bit: Option<usize>,
 }
 
 impl Column {
@@ -154,12 +163,72 @@ pub struct TableSchema {
     pub primary_key: Option<Vec<(usize, u64)>>,
     /// The offset of the TABLE_MAP event this schema was built from.
     pub map_offset: u64,
+    /// For the pre-GA row images of MySQL 5.1.0-5.1.15: how many bytes of storage-engine
+    /// null flags start each image, when a caller supplied it.
+    pub engine_null_bytes: Option<usize>,
+}
+
+/// What a caller knows about a table that its TABLE_MAP may not say: column names,
+/// signedness and character sets of binlogs written without row metadata, and what only
+/// the table definition can tell (see each field). Supplied through
+/// [`TableMapCache::set_hints`], it fills in what a TABLE_MAP of that table leaves out;
+/// what the TABLE_MAP says wins.
+///
+/// ```
+/// use binlogkit::{ColumnHint, Decoder, TableHints};
+/// let mut decoder = Decoder::new();
+/// decoder.tables_mut().set_hints("shop", "orders", TableHints {
+///     columns: vec![
+///         ColumnHint { name: Some("id".into()), unsigned: Some(true), ..Default::default() },
+///         ColumnHint { name: Some("total".into()), ..Default::default() },
+///     ],
+///     ..Default::default()
+/// });
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableHints {
+    /// One hint per column, in table order (fewer is fine).
+    pub columns: Vec<ColumnHint>,
+    /// For MySQL 5.1.0-5.1.15 pre-GA row images: the size of the storage engine's null
+    /// bytes at the start of each image (`table->s->null_bytes`: one bit per nullable
+    /// column, plus MyISAM's deleted-row bit for fixed-length rows, rounded up).
+    pub engine_null_bytes: Option<usize>,
+}
+
+/// What a caller knows about one column (see [`TableHints`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnHint {
+    /// The column's name.
+    pub name: Option<String>,
+    /// Whether it is UNSIGNED.
+    pub unsigned: Option<bool>,
+    /// Its collation id.
+    pub charset: Option<u16>,
+    /// ENUM or SET member names.
+    pub members: Option<Vec<Box<[u8]>>>,
+    /// The metadata the TABLE_MAP would carry (the `meta=` number mysqlbinlog prints),
+    /// for TABLE_MAPs without metadata (MySQL 5.1 before 5.1.16).
+    pub metadata: Option<u16>,
+    /// For a MariaDB legacy-format TIME, DATETIME or TIMESTAMP column: its fractional
+    /// digits (see [`Column::legacy_fsp`]).
+    pub legacy_fsp: Option<u8>,
+    /// For pre-GA row images: the column's bit in the engine's null bytes, if nullable.
+    pub engine_null_bit: Option<usize>,
 }
 
 impl TableSchema {
     /// Builds the schema of a TABLE_MAP event found at `offset`, written by a MariaDB
     /// server when `mariadb` is true (the servers count charset columns differently).
     pub fn from_table_map(map: &TableMapEvent<'_>, offset: u64, mariadb: bool) -> Result<Self> {
+        Self::build(map, offset, mariadb, None)
+    }
+
+    fn build(
+        map: &TableMapEvent<'_>,
+        offset: u64,
+        mariadb: bool,
+        hints: Option<&TableHints>,
+    ) -> Result<Self> {
         let malformed = |reason: &'static str| Error::Malformed {
             offset,
             event_type: crate::EventType::TABLE_MAP_EVENT,
@@ -205,6 +274,8 @@ impl TableSchema {
                 visible: None,
                 vector_dimensions: None,
                 metadata_known: known,
+                legacy_fsp: None,
+                engine_null_bit: None,
             });
         }
         let mut schema = TableSchema {
@@ -214,11 +285,44 @@ impl TableSchema {
             columns,
             primary_key: None,
             map_offset: offset,
+            engine_null_bytes: None,
         };
         schema
             .apply_optional_metadata(map, mariadb)
             .map_err(|_| malformed("the optional metadata does not follow its layout"))?;
+        if let Some(hints) = hints {
+            schema.apply_hints(hints, map.without_metadata);
+        }
         Ok(schema)
+    }
+
+    /// Fills in what the TABLE_MAP left out from what a caller supplied.
+    fn apply_hints(&mut self, hints: &TableHints, without_metadata: bool) {
+        if self.engine_null_bytes.is_none() {
+            self.engine_null_bytes = hints.engine_null_bytes;
+        }
+        for (col, hint) in self.columns.iter_mut().zip(&hints.columns) {
+            if col.name.is_none() {
+                col.name.clone_from(&hint.name);
+            }
+            if col.unsigned.is_none() && col.is_numeric() {
+                col.unsigned = hint.unsigned;
+            }
+            if col.charset.is_none() {
+                col.charset = hint.charset;
+            }
+            if col.members.is_none() {
+                col.members.clone_from(&hint.members);
+            }
+            if let (true, Some(meta)) = (without_metadata, hint.metadata) {
+                // The hint is the metadata number itself; a STRING's real type is in it.
+                col.metadata = meta;
+                col.real_type = column_metadata(col.column_type, &meta.to_be_bytes()).1;
+                col.metadata_known = true;
+            }
+            col.legacy_fsp = hint.legacy_fsp;
+            col.engine_null_bit = hint.engine_null_bit;
+        }
     }
 
     /// Fills in what the optional metadata says.
@@ -396,6 +500,9 @@ fn column_metadata(t: ColumnType, m: &[u8]) -> (u16, ColumnType) {
 #[derive(Clone, Debug, Default)]
 pub struct TableMapCache {
     maps: HashMap<u64, Arc<TableSchema>>,
+    /// Caller-supplied table knowledge, by database and table name; kept across
+    /// statements.
+    hints: HashMap<(String, String), TableHints>,
 }
 
 impl TableMapCache {
@@ -419,13 +526,29 @@ impl TableMapCache {
         self.maps.insert(schema.table_id, schema);
     }
 
+    /// Supplies what is known about `database`.`table` from elsewhere: the TABLE_MAPs of
+    /// that table decoded from now on are completed with it.
+    pub fn set_hints(&mut self, database: &str, table: &str, hints: TableHints) {
+        self.hints
+            .insert((database.to_owned(), table.to_owned()), hints);
+    }
+
     pub(crate) fn insert(
         &mut self,
         map: &TableMapEvent<'_>,
         offset: u64,
         mariadb: bool,
     ) -> Result<()> {
-        let schema = TableSchema::from_table_map(map, offset, mariadb)?;
+        let hints = if self.hints.is_empty() {
+            None
+        } else {
+            let key = (
+                String::from_utf8_lossy(map.database).into_owned(),
+                String::from_utf8_lossy(map.table).into_owned(),
+            );
+            self.hints.get(&key)
+        };
+        let schema = TableSchema::build(map, offset, mariadb, hints)?;
         self.insert_schema(Arc::new(schema));
         Ok(())
     }

@@ -21,6 +21,8 @@
 //! Source: MySQL `Rows_event::Rows_event` (`rows_event.cpp`); MariaDB
 //! `Rows_log_event::Rows_log_event` (`log_event.cc`).
 
+use std::borrow::Cow;
+
 use crate::constants::EventType;
 use crate::parse::{PResult, bitmap, bytes, fail, le_u16, le_u32, le_u48, packed_len, split};
 
@@ -67,7 +69,9 @@ impl RowsKind {
 }
 
 /// A row event, framed: which table, which columns, and the row bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// [`RowsEvent::rows`](crate::events::RowsEvent::rows) decodes the rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RowsEvent<'a> {
     /// What the event does.
@@ -96,9 +100,16 @@ pub struct RowsEvent<'a> {
     /// Bitmap of the columns present in the after image of an UPDATE.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub columns_after: Option<&'a [u8]>,
-    /// The row images (compressed when `compressed`).
+    /// The row images (decompressed, for MariaDB's compressed events).
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub rows: &'a [u8],
+    pub rows: Cow<'a, [u8]>,
+    /// The event's file offset, for errors.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) offset: u64,
+    /// Where the row images start, in bytes from the start of the event (of the
+    /// decompressed rows for a compressed event).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) rows_at: usize,
 }
 
 /// The extra row info of a v2 row event.
@@ -210,6 +221,7 @@ pub(crate) fn parse(
     data: &[u8],
     post_header_len: usize,
     event_type: EventType,
+    max_uncompressed: u64,
 ) -> PResult<'_, RowsEvent<'_>> {
     let Some((kind, version, compressed)) = describe(event_type) else {
         return fail(data, "not a row event type");
@@ -245,6 +257,21 @@ pub(crate) fn parse(
     } else {
         (i, None)
     };
+    let rows_at = data.len() - rows.len();
+    let rows = if compressed {
+        // MariaDB compresses everything after the bitmaps; inflated once, here, so that
+        // the rows of every generation are read the same way.
+        match crate::compression::mariadb_uncompress(rows, max_uncompressed) {
+            Ok(inflated) => Cow::Owned(inflated),
+            Err(reason) => {
+                return Err(nom::Err::Error(crate::error::PError::decompress(
+                    rows, reason,
+                )));
+            }
+        }
+    } else {
+        Cow::Borrowed(rows)
+    };
     Ok((
         &[],
         RowsEvent {
@@ -258,6 +285,8 @@ pub(crate) fn parse(
             columns_before,
             columns_after,
             rows,
+            offset: 0,
+            rows_at,
         },
     ))
 }

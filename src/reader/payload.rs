@@ -9,6 +9,7 @@ use crate::decoder::{Decoder, Origin};
 use crate::error::{Error, Result};
 use crate::event::BinlogEvent;
 use crate::events::{PayloadCompression, TransactionPayloadEvent};
+use crate::reader::EventRef;
 
 /// The events inside a TRANSACTION_PAYLOAD, decompressed as they are read: memory holds
 /// the largest inner event and zstd's window, never the whole payload.
@@ -160,8 +161,9 @@ impl PayloadEvents<'_, '_> {
         self.decoder
     }
 
-    /// The next inner event, `Ok(None)` after the last one.
-    pub fn next_event(&mut self) -> Result<Option<BinlogEvent<'_>>> {
+    /// The next inner event, `Ok(None)` after the last one, lent with the decoder (for its
+    /// table maps: the payload's TABLE_MAP events are decoded by it too).
+    pub fn next_event(&mut self) -> Result<Option<EventRef<'_>>> {
         if self.done {
             return Ok(None);
         }
@@ -211,9 +213,12 @@ impl PayloadEvents<'_, '_> {
                 payload_end: self.end,
             },
         );
-        if result.is_err() {
-            self.done = true;
+        match result {
+            Ok(event) => Ok(Some(EventRef::new(event, &mut *self.decoder))),
+            Err(e) => {
+                self.done = true;
+                Err(e)
+            }
         }
-        result.map(Some)
     }
 }

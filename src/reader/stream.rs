@@ -52,6 +52,10 @@ pub struct EventRef<'r> {
 }
 
 impl<'r> EventRef<'r> {
+    pub(crate) fn new(inner: BinlogEvent<'r>, decoder: &'r mut Decoder) -> Self {
+        EventRef { inner, decoder }
+    }
+
     /// The event, by value (it still borrows the reader's buffer).
     pub fn into_event(self) -> BinlogEvent<'r> {
         self.inner
