@@ -67,6 +67,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod charset;
 mod compression;
 pub mod constants;
 mod decoder;
@@ -79,10 +80,12 @@ mod header;
 pub mod json;
 mod parse;
 mod reader;
+pub mod row_json;
 pub mod rows;
 mod schema;
 #[cfg(feature = "serde")]
 mod serde_util;
+pub mod sql;
 mod util;
 pub mod value;
 

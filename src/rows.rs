@@ -133,6 +133,11 @@ impl<'e, 's> Row<'e, 's> {
         }
     }
 
+    /// An error about column `i` of this image.
+    pub fn error_at(&self, i: usize, reason: ValueError) -> RowError {
+        RowError::new(self.schema, Some(i), self.at, reason)
+    }
+
     /// The value of column `i`, `None` when the image does not hold it.
     pub fn get(&self, i: usize) -> Option<Result<Value<'e>, RowError>> {
         self.values().find_map(|item| match item {
@@ -241,7 +246,33 @@ pub struct RowError {
 }
 
 impl RowError {
+    /// True when the rows cannot be decoded without knowledge of the table the binlog
+    /// does not hold (see [`TableHints`](crate::TableHints)), rather than because the
+    /// bytes are wrong.
+    pub fn needs_schema(&self) -> bool {
+        matches!(self.reason, ValueError::NeedsSchema(_))
+    }
+}
+
+/// Why the images of a table with unresolved MariaDB legacy temporal columns do not parse.
+const LEGACY_TEMPORALS: ValueError = ValueError::NeedsSchema(
+    "the table has MariaDB legacy-format TIME/DATETIME/TIMESTAMP columns, whose fractional \
+     digits the binlog does not record and whose values are longer with them; supply the \
+     digits with ColumnHint::legacy_fsp",
+);
+
+impl RowError {
     fn new(schema: &TableSchema, column: Option<usize>, at: usize, reason: ValueError) -> Self {
+        // An image that does not parse, in a table whose legacy temporal columns were read
+        // without their precision: the missing precision is the likely cause, say so.
+        let reason = match reason {
+            ValueError::Truncated { .. } | ValueError::Malformed(_) | ValueError::Decimal(_)
+                if schema.has_unresolved_legacy_temporals() =>
+            {
+                LEGACY_TEMPORALS
+            }
+            other => other,
+        };
         let col: Option<&Column> = column.and_then(|i| schema.columns.get(i));
         RowError {
             table: format!("{}.{}", schema.database, schema.table),

@@ -166,6 +166,8 @@ pub struct TableSchema {
     /// For the pre-GA row images of MySQL 5.1.0-5.1.15: how many bytes of storage-engine
     /// null flags start each image, when a caller supplied it.
     pub engine_null_bytes: Option<usize>,
+    /// Whether a MariaDB server wrote the TABLE_MAP.
+    pub mariadb: bool,
 }
 
 /// What a caller knows about a table that its TABLE_MAP may not say: column names,
@@ -286,6 +288,7 @@ impl TableSchema {
             primary_key: None,
             map_offset: offset,
             engine_null_bytes: None,
+            mariadb,
         };
         schema
             .apply_optional_metadata(map, mariadb)
@@ -445,6 +448,20 @@ impl TableSchema {
             col.charset = collation(id);
         }
         Ok(())
+    }
+
+    /// Whether the table has MariaDB legacy-format TIME, DATETIME or TIMESTAMP columns
+    /// whose fractional digits nobody supplied: their values are read in the classic
+    /// format (no fraction), as MariaDB's own tools do, which is wrong for columns with
+    /// digits (see [`Column::legacy_fsp`]).
+    pub fn has_unresolved_legacy_temporals(&self) -> bool {
+        self.mariadb
+            && self.columns.iter().any(|c| {
+                matches!(
+                    c.real_type,
+                    ColumnType::TIME | ColumnType::DATETIME | ColumnType::TIMESTAMP
+                ) && c.legacy_fsp.is_none()
+            })
     }
 
     /// The column names, when the TABLE_MAP carries them.

@@ -14,6 +14,7 @@ pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
 }
 
 /// Lowercase hex of `bytes`.
+#[cfg(feature = "serde")]
 pub(crate) fn hex(bytes: &[u8]) -> String {
     let mut s = String::new();
     push_hex(&mut s, bytes);

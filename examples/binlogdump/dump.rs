@@ -2,14 +2,18 @@
 //!
 //! JSON Lines (`--format=json`): one object per event, as [`binlogkit::BinlogEvent`]
 //! serializes it (`pos`, `end_pos`, `type`, `type_code`, `timestamp`, `server_id`,
-//! `log_pos`, `flags`, then the event's fields). The events inside a TRANSACTION_PAYLOAD
-//! follow it as ordinary lines with `payload_pos`. On an error, everything before it has
-//! been printed; then one line `{"type":"error","pos":N,"kind":"...","message":"..."}`.
+//! `log_pos`, `flags`, then the event's fields). A row event's line also carries `db`,
+//! `table` and `rows`, encoded by [`binlogkit::row_json`]. The events inside a
+//! TRANSACTION_PAYLOAD follow it as ordinary lines with `payload_pos`. On an error,
+//! everything before it has been printed; then one line
+//! `{"type":"error","pos":N,"kind":"...","message":"..."}`.
 
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-use binlogkit::{BinlogEvent, BinlogReader, Decoder, Error, ReaderOptions, StreamReader};
+use binlogkit::{
+    BinlogEvent, BinlogReader, Decoder, Error, Event, ReaderOptions, StreamReader, TableMapCache,
+};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,11 +56,53 @@ impl From<io::Error> for DumpError {
     }
 }
 
-fn write_event<W: Write>(out: &mut W, event: &BinlogEvent<'_>, format: Format) -> io::Result<()> {
+impl From<Error> for DumpError {
+    fn from(e: Error) -> Self {
+        DumpError::Input(e)
+    }
+}
+
+/// Prints one event. A row event is decoded against its table map in `tables`.
+fn write_event<W: Write>(
+    out: &mut W,
+    event: &BinlogEvent<'_>,
+    tables: &TableMapCache,
+    format: Format,
+) -> Result<(), DumpError> {
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut *out, event)?;
-            out.write_all(b"\n")
+            let mut line = serde_json::to_string(event).map_err(io::Error::other)?;
+            if let Event::Rows(rows) = &event.event {
+                let schema = tables.get(rows.table_id).ok_or(Error::MissingTableMap {
+                    offset: event.offset,
+                    table_id: rows.table_id,
+                })?;
+                // The event's object is closed by its last byte: reopen it for the rows.
+                line.pop();
+                line.push_str(",\"db\":");
+                binlogkit::row_json::write_json_string(&mut line, &schema.database);
+                line.push_str(",\"table\":");
+                binlogkit::row_json::write_json_string(&mut line, &schema.table);
+                let mut encoded = String::new();
+                match binlogkit::row_json::write_rows_json(&mut encoded, rows, schema) {
+                    Ok(()) => {
+                        line.push_str(",\"rows\":");
+                        line.push_str(&encoded);
+                    }
+                    // Rows that need the table's definition (MySQL 5.1 pre-GA images,
+                    // MariaDB legacy temporals with fractions) are not a broken file:
+                    // say why instead of the rows, and go on.
+                    Err(Error::Row { source, .. }) if source.needs_schema() => {
+                        line.push_str(",\"rows_error\":");
+                        binlogkit::row_json::write_json_string(&mut line, &source.to_string());
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+                line.push('}');
+            }
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+            Ok(())
         }
     }
 }
@@ -76,24 +122,24 @@ fn write_error<W: Write>(out: &mut W, error: &Error, format: Format) -> io::Resu
     }
 }
 
-/// Prints an event and, for a TRANSACTION_PAYLOAD, the events inside it.
+/// Prints an event and, for a TRANSACTION_PAYLOAD, the events inside it; an input error
+/// is printed as the error line.
 fn write_with_payload<W: Write>(
     out: &mut W,
     event: &BinlogEvent<'_>,
     decoder: &mut Decoder,
     options: &Options,
 ) -> Result<(), DumpError> {
-    write_event(out, event, options.format)?;
-    let mut inner = match decoder.payload_events(event) {
-        Ok(inner) => inner,
-        Err(e) => return fail(out, e, options),
-    };
-    loop {
-        match inner.next_event() {
-            Ok(Some(e)) => write_event(out, &e, options.format)?,
-            Ok(None) => return Ok(()),
-            Err(e) => return fail(out, e, options),
+    let result = write_event(out, event, decoder.tables(), options.format).and_then(|()| {
+        let mut inner = decoder.payload_events(event)?;
+        while let Some(e) = inner.next_event()? {
+            write_event(out, &e, e.tables(), options.format)?;
         }
+        Ok(())
+    });
+    match result {
+        Err(DumpError::Input(e)) => fail(out, e, options),
+        other => other,
     }
 }
 
@@ -127,18 +173,18 @@ pub fn dump_stream<W: Write, R: Read>(
     loop {
         match reader.next_event() {
             Ok(Some(mut event)) => {
-                write_event(out, &event, options.format)?;
-                let mut inner = match event.payload_events() {
-                    Ok(inner) => inner,
-                    Err(e) => return fail(out, e, options),
-                };
-                loop {
-                    match inner.next_event() {
-                        Ok(Some(e)) => write_event(out, &e, options.format)?,
-                        Ok(None) => break,
-                        Err(e) => return fail(out, e, options),
-                    }
+                let result =
+                    write_event(out, &event, event.tables(), options.format).and_then(|()| {
+                        let mut inner = event.payload_events()?;
+                        while let Some(e) = inner.next_event()? {
+                            write_event(out, &e, e.tables(), options.format)?;
+                        }
+                        Ok(())
+                    });
+                if let Err(DumpError::Input(e)) = result {
+                    return fail(out, e, options);
                 }
+                result?;
             }
             Ok(None) => return Ok(()),
             Err(e) => return fail(out, e, options),

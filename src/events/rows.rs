@@ -140,6 +140,11 @@ pub enum ExtraRowInfo<'a> {
 }
 
 impl<'a> RowsEvent<'a> {
+    /// The file offset of the event (of the TRANSACTION_PAYLOAD, for an event inside one).
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
     /// Whether this is the last row event of its statement.
     pub fn is_statement_end(&self) -> bool {
         self.flags & STMT_END_F != 0

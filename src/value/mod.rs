@@ -113,12 +113,7 @@ impl<'a> Str<'a> {
     /// otherwise (binary strings, other character sets, invalid bytes). A string of
     /// unknown character set reads as UTF-8 when it is valid UTF-8.
     pub fn text(&self) -> Option<Cow<'a, str>> {
-        let bytes = self.bytes().ok()?;
-        // Until the collation table is in: UTF-8 when valid.
-        match bytes {
-            Cow::Borrowed(b) => std::str::from_utf8(b).ok().map(Cow::Borrowed),
-            Cow::Owned(b) => String::from_utf8(b).ok().map(Cow::Owned),
-        }
+        crate::charset::decode(self.collation, self.bytes().ok()?)
     }
 }
 

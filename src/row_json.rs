@@ -1,0 +1,288 @@
+//! Rows as JSON: the encoding `binlogdump --format=json` prints, and that the
+//! real-server tests compare with `SELECT` output.
+//!
+//! A row image is an object keyed by column name when the TABLE_MAP carries names (else
+//! `"@1"`, `"@2"`, ... from 1); a column absent from the image is absent from the object.
+//! An insert is `{"after": {...}}`, an update `{"before": {...}, "after": {...}}`, a delete
+//! `{"before": {...}}`. Values:
+//!
+//! | column | JSON |
+//! |---|---|
+//! | NULL | `null` |
+//! | integers, YEAR | integer (unsigned when the schema says UNSIGNED) |
+//! | FLOAT, DOUBLE | the shortest number that reads back to the same f32 / f64 |
+//! | DECIMAL | string with exactly `scale` fraction digits: `"-0.50"` |
+//! | DATE | `"YYYY-MM-DD"` |
+//! | DATETIME, TIMESTAMP | `"YYYY-MM-DD HH:MM:SS"` and `.` + fsp digits when fsp > 0 (TIMESTAMP in UTC; the zero value is `"0000-00-00 00:00:00"`) |
+//! | TIME | `"[-]HH:MM:SS[.f]"` (hours may have three digits) |
+//! | text | string, decoded by its character set (unknown charset: as UTF-8 when valid) |
+//! | binary strings, BLOBs, GEOMETRY, text invalid in its charset | `{"hex": "..."}` (lowercase; BINARY(n) padded to n) |
+//! | ENUM | member name when known, else the index |
+//! | SET | array of member names when known, else the bitmask |
+//! | BIT | integer |
+//! | JSON | the document itself, as MySQL prints it (numbers exact) |
+//! | JSON diffs (partial update) | `{"json_diff": [{"op": "replace", "path": "$.a", "value": ...}, ...]}` |
+//! | VECTOR | array of numbers |
+//!
+//! The writers produce JSON text (not serde) so that documents and decimals keep every
+//! digit.
+
+use std::fmt::Write as _;
+
+use crate::error::Error;
+use crate::events::RowsEvent;
+use crate::rows::{Row, RowChange, RowError};
+use crate::schema::{Column, TableSchema};
+use crate::value::{IntValue, Str, Value, ValueError};
+
+/// Appends `s` as a JSON string.
+pub fn write_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends `{"hex": "<lowercase hex>"}`.
+fn write_hex(out: &mut String, bytes: &[u8]) {
+    out.push_str("{\"hex\":\"");
+    crate::util::push_hex(out, bytes);
+    out.push_str("\"}");
+}
+
+/// The shorter of Rust's two shortest-round-trip renderings of a float (plain and
+/// scientific), both valid JSON numbers; `null` for the non-finite values JSON lacks.
+fn write_float(out: &mut String, plain: String, scientific: String, finite: bool) {
+    if !finite {
+        out.push_str("null");
+    } else if scientific.len() < plain.len() {
+        out.push_str(&scientific);
+    } else {
+        out.push_str(&plain);
+    }
+}
+
+fn write_f64(out: &mut String, x: f64) {
+    write_float(out, format!("{x}"), format!("{x:e}"), x.is_finite());
+}
+
+fn write_f32(out: &mut String, x: f32) {
+    write_float(out, format!("{x}"), format!("{x:e}"), x.is_finite());
+}
+
+/// Appends a string value: text when its character set decodes it, else hex.
+fn write_str(out: &mut String, s: &Str<'_>) -> Result<(), ValueError> {
+    let bytes = s.bytes()?;
+    if s.is_binary() == Some(true) {
+        write_hex(out, &bytes);
+        return Ok(());
+    }
+    match crate::charset::decode(s.collation, bytes.clone()) {
+        Some(text) => write_json_string(out, &text),
+        None => write_hex(out, &bytes),
+    }
+    Ok(())
+}
+
+/// Appends an ENUM or SET member name.
+fn write_member(out: &mut String, name: &[u8], collation: Option<u16>) {
+    match crate::charset::decode(collation, std::borrow::Cow::Borrowed(name)) {
+        Some(text) => write_json_string(out, &text),
+        None => write_hex(out, name),
+    }
+}
+
+/// Appends one value of `column` as JSON (see the module documentation).
+pub fn write_value_json(
+    out: &mut String,
+    value: &Value<'_>,
+    column: &Column,
+) -> Result<(), ValueError> {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Int(i) => match i.value() {
+            IntValue::Signed(v) => {
+                let _ = write!(out, "{v}");
+            }
+            IntValue::Unsigned(v) => {
+                let _ = write!(out, "{v}");
+            }
+        },
+        Value::Year(y) => {
+            let _ = write!(out, "{y}");
+        }
+        Value::Float(f) => write_f32(out, *f),
+        Value::Double(d) => write_f64(out, *d),
+        Value::Decimal(d) => write_json_string(out, &d.to_string()),
+        Value::Date(d) => write_json_string(out, &d.to_string()),
+        Value::Time(t) => write_json_string(out, &t.to_string()),
+        Value::DateTime(d) => write_json_string(out, &d.to_string()),
+        Value::Timestamp(t) => write_json_string(out, &t.to_string()),
+        Value::Bit(b) => {
+            let _ = write!(out, "{}", b.value());
+        }
+        Value::Enum(index) => match &column.members {
+            Some(members) if *index == 0 => write_json_string(out, ""),
+            Some(members) => match members.get(usize::from(*index) - 1) {
+                Some(name) => write_member(out, name, column.charset),
+                None => {
+                    let _ = write!(out, "{index}");
+                }
+            },
+            None => {
+                let _ = write!(out, "{index}");
+            }
+        },
+        Value::Set(mask) => match &column.members {
+            Some(members)
+                if members.len() <= 64 && mask >> members.len().min(63) == 0
+                    || members.len() == 64 =>
+            {
+                out.push('[');
+                let mut first = true;
+                for (i, name) in members.iter().enumerate() {
+                    if mask & (1u64 << i) != 0 {
+                        if !first {
+                            out.push(',');
+                        }
+                        first = false;
+                        write_member(out, name, column.charset);
+                    }
+                }
+                out.push(']');
+            }
+            _ => {
+                let _ = write!(out, "{mask}");
+            }
+        },
+        Value::String(s) => write_str(out, s)?,
+        Value::Json(doc) => doc
+            .write_text(out, crate::json::JsonTextStyle::Mysql80)
+            .map_err(|_| {
+                ValueError::Malformed(
+                    "the JSON document does not follow MySQL's binary JSON format",
+                )
+            })?,
+        Value::JsonDiff(diffs) => {
+            out.push_str("{\"json_diff\":[");
+            for (n, diff) in diffs.iter().enumerate() {
+                let diff = diff
+                    .map_err(|_| ValueError::Malformed("a JSON diff does not follow its format"))?;
+                if n > 0 {
+                    out.push(',');
+                }
+                let op = match diff.op {
+                    crate::json::JsonDiffOp::Replace => "replace",
+                    crate::json::JsonDiffOp::Insert => "insert",
+                    crate::json::JsonDiffOp::Remove => "remove",
+                };
+                let _ = write!(out, "{{\"op\":\"{op}\",\"path\":");
+                write_json_string(out, &String::from_utf8_lossy(diff.path));
+                if let Some(v) = diff.value {
+                    out.push_str(",\"value\":");
+                    v.write_text(out, crate::json::JsonTextStyle::Mysql80)
+                        .map_err(|_| {
+                            ValueError::Malformed(
+                                "a JSON diff's value does not follow MySQL's binary JSON format",
+                            )
+                        })?;
+                }
+                out.push('}');
+            }
+            out.push_str("]}");
+        }
+        Value::Geometry(g) => write_hex(out, g.stored),
+        Value::Vector(v) => {
+            out.push('[');
+            for (n, x) in v.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                write_f32(out, x);
+            }
+            out.push(']');
+        }
+    }
+    Ok(())
+}
+
+/// Appends one row image as a JSON object.
+pub fn write_row_json(out: &mut String, row: &Row<'_, '_>) -> Result<(), RowError> {
+    out.push('{');
+    for (n, item) in row.values().enumerate() {
+        let (i, value) = item?;
+        if n > 0 {
+            out.push(',');
+        }
+        let column = row.schema().columns.get(i);
+        match column.and_then(|c| c.name.as_deref()) {
+            Some(name) => write_json_string(out, name),
+            None => {
+                let _ = write!(out, "\"@{}\"", i + 1);
+            }
+        }
+        out.push(':');
+        if let Some(column) = column {
+            write_value_json(out, &value, column).map_err(|reason| row.error_at(i, reason))?;
+        }
+    }
+    out.push('}');
+    Ok(())
+}
+
+/// Appends one changed row: `{"after":...}`, `{"before":...,"after":...}` or
+/// `{"before":...}`.
+pub fn write_change_json(out: &mut String, change: &RowChange<'_, '_>) -> Result<(), RowError> {
+    match change {
+        RowChange::Insert(row) => {
+            out.push_str("{\"after\":");
+            write_row_json(out, row)?;
+        }
+        RowChange::Update { before, after } => {
+            out.push_str("{\"before\":");
+            write_row_json(out, before)?;
+            out.push_str(",\"after\":");
+            write_row_json(out, after)?;
+        }
+        RowChange::Delete(row) => {
+            out.push_str("{\"before\":");
+            write_row_json(out, row)?;
+        }
+    }
+    out.push('}');
+    Ok(())
+}
+
+/// Appends the rows of a row event as a JSON array of changes.
+pub fn write_rows_json(
+    out: &mut String,
+    event: &RowsEvent<'_>,
+    schema: &TableSchema,
+) -> Result<(), Error> {
+    out.push('[');
+    for (n, change) in event.rows(schema).enumerate() {
+        let change = change?;
+        if n > 0 {
+            out.push(',');
+        }
+        write_change_json(out, &change).map_err(|e| Error::Row {
+            offset: event.offset(),
+            source: Box::new(e),
+        })?;
+    }
+    out.push(']');
+    Ok(())
+}
