@@ -94,9 +94,96 @@ fn readers(c: &mut Criterion) {
     }
 }
 
+/// Every row of every row event, against its table map: `f` gets each event and schema.
+fn for_each_rows_event(
+    bytes: &[u8],
+    mut f: impl FnMut(&binlogkit::events::RowsEvent<'_>, &binlogkit::TableSchema),
+) {
+    let mut reader = BinlogReader::new(bytes).expect("magic");
+    while let Some(ev) = reader.next_event().expect("clean") {
+        if let binlogkit::Event::Rows(rows) = &ev.event {
+            if let Some(schema) = reader.tables().get(rows.table_id) {
+                f(rows, schema);
+            }
+        }
+    }
+}
+
+fn rows(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/fixtures");
+    let mut files: Vec<PathBuf> = [
+        "mysql/DockerDataMySQL/binlog.000001",
+        "mariadb/types-row.bin",
+    ]
+    .iter()
+    .map(|p| shared.join(p))
+    .filter(|p| p.exists())
+    .collect();
+    if files.is_empty() {
+        files.push(root.join("fixtures/demo.bin"));
+    }
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes = std::fs::read(&path).expect("readable");
+        let mut group = c.benchmark_group(format!("rows/{name}"));
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function("values", |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                for_each_rows_event(black_box(&bytes), |rows, schema| {
+                    for change in rows.rows(schema) {
+                        match change.expect("row") {
+                            binlogkit::rows::RowChange::Insert(r)
+                            | binlogkit::rows::RowChange::Delete(r) => {
+                                n += r.values().filter(Result::is_ok).count();
+                            }
+                            binlogkit::rows::RowChange::Update { before, after } => {
+                                n += before.values().filter(Result::is_ok).count();
+                                n += after.values().filter(Result::is_ok).count();
+                            }
+                        }
+                    }
+                });
+                n
+            })
+        });
+        group.bench_function("json", |b| {
+            let mut out = String::new();
+            b.iter(|| {
+                out.clear();
+                for_each_rows_event(black_box(&bytes), |rows, schema| {
+                    binlogkit::row_json::write_rows_json(&mut out, rows, schema).expect("encodes");
+                });
+                out.len()
+            })
+        });
+        group.bench_function("mysqlbinlog_vv", |b| {
+            let mut out = Vec::new();
+            let dialect = if name.ends_with(".bin") {
+                binlogkit::sql::Dialect::Mariadb
+            } else {
+                binlogkit::sql::Dialect::Mysql80
+            };
+            b.iter(|| {
+                out.clear();
+                for_each_rows_event(black_box(&bytes), |rows, schema| {
+                    binlogkit::sql::write_rows_verbose(&mut out, rows, schema, dialect, 2)
+                        .expect("prints");
+                });
+                out.len()
+            })
+        });
+        group.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
-    targets = readers
+    targets = readers, rows
 }
 criterion_main!(benches);

@@ -33,6 +33,7 @@ use crate::error::Error;
 use crate::events::RowsEvent;
 use crate::rows::{Row, RowChange, RowError};
 use crate::schema::{Column, TableSchema};
+use crate::util::Digits;
 use crate::value::{IntValue, Str, Value, ValueError};
 
 /// Appends `s` as a JSON string.
@@ -114,16 +115,10 @@ pub fn write_value_json(
     match value {
         Value::Null => out.push_str("null"),
         Value::Int(i) => match i.value() {
-            IntValue::Signed(v) => {
-                let _ = write!(out, "{v}");
-            }
-            IntValue::Unsigned(v) => {
-                let _ = write!(out, "{v}");
-            }
+            IntValue::Signed(v) => crate::util::push_i64(out, v),
+            IntValue::Unsigned(v) => out.push_str(Digits::new(v, 1).as_str()),
         },
-        Value::Year(y) => {
-            let _ = write!(out, "{y}");
-        }
+        Value::Year(y) => out.push_str(Digits::new(u64::from(*y), 1).as_str()),
         Value::Float(f) => write_f32(out, *f),
         Value::Double(d) => write_f64(out, *d),
         Value::Decimal(d) => write_json_string(out, &d.to_string()),
@@ -131,9 +126,7 @@ pub fn write_value_json(
         Value::Time(t) => write_json_string(out, &t.to_string()),
         Value::DateTime(d) => write_json_string(out, &d.to_string()),
         Value::Timestamp(t) => write_json_string(out, &t.to_string()),
-        Value::Bit(b) => {
-            let _ = write!(out, "{}", b.value());
-        }
+        Value::Bit(b) => out.push_str(Digits::new(b.value(), 1).as_str()),
         Value::Enum(index) => match &column.members {
             Some(members) if *index == 0 => write_json_string(out, ""),
             Some(members) => match members.get(usize::from(*index) - 1) {
@@ -219,23 +212,47 @@ pub fn write_value_json(
     Ok(())
 }
 
+/// The object keys of a table's columns, quoted, with their colon: names when the
+/// TABLE_MAP carries them, else `"@N"`.
+fn keys(schema: &TableSchema) -> Vec<String> {
+    schema
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut key = String::new();
+            match &c.name {
+                Some(name) => write_json_string(&mut key, name),
+                None => {
+                    key.push_str("\"@");
+                    key.push_str(Digits::new(i as u64 + 1, 1).as_str());
+                    key.push('"');
+                }
+            }
+            key.push(':');
+            key
+        })
+        .collect()
+}
+
 /// Appends one row image as a JSON object.
-pub fn write_row_json(out: &mut String, row: &Row<'_, '_>) -> Result<(), RowError> {
+pub fn write_row_json(out: &mut String, row: &Row<'_, '_>) -> Result<(), Box<RowError>> {
+    write_row_with_keys(out, row, &keys(row.schema()))
+}
+
+fn write_row_with_keys(
+    out: &mut String,
+    row: &Row<'_, '_>,
+    keys: &[String],
+) -> Result<(), Box<RowError>> {
     out.push('{');
     for (n, item) in row.values().enumerate() {
         let (i, value) = item?;
         if n > 0 {
             out.push(',');
         }
-        let column = row.schema().columns.get(i);
-        match column.and_then(|c| c.name.as_deref()) {
-            Some(name) => write_json_string(out, name),
-            None => {
-                let _ = write!(out, "\"@{}\"", i + 1);
-            }
-        }
-        out.push(':');
-        if let Some(column) = column {
+        if let (Some(column), Some(key)) = (row.schema().columns.get(i), keys.get(i)) {
+            out.push_str(key);
             write_value_json(out, &value, column).map_err(|reason| row.error_at(i, reason))?;
         }
     }
@@ -245,21 +262,37 @@ pub fn write_row_json(out: &mut String, row: &Row<'_, '_>) -> Result<(), RowErro
 
 /// Appends one changed row: `{"after":...}`, `{"before":...,"after":...}` or
 /// `{"before":...}`.
-pub fn write_change_json(out: &mut String, change: &RowChange<'_, '_>) -> Result<(), RowError> {
+pub fn write_change_json(
+    out: &mut String,
+    change: &RowChange<'_, '_>,
+) -> Result<(), Box<RowError>> {
+    let schema = match change {
+        RowChange::Insert(row) | RowChange::Delete(row) | RowChange::Update { after: row, .. } => {
+            row.schema()
+        }
+    };
+    write_change_with_keys(out, change, &keys(schema))
+}
+
+fn write_change_with_keys(
+    out: &mut String,
+    change: &RowChange<'_, '_>,
+    keys: &[String],
+) -> Result<(), Box<RowError>> {
     match change {
         RowChange::Insert(row) => {
             out.push_str("{\"after\":");
-            write_row_json(out, row)?;
+            write_row_with_keys(out, row, keys)?;
         }
         RowChange::Update { before, after } => {
             out.push_str("{\"before\":");
-            write_row_json(out, before)?;
+            write_row_with_keys(out, before, keys)?;
             out.push_str(",\"after\":");
-            write_row_json(out, after)?;
+            write_row_with_keys(out, after, keys)?;
         }
         RowChange::Delete(row) => {
             out.push_str("{\"before\":");
-            write_row_json(out, row)?;
+            write_row_with_keys(out, row, keys)?;
         }
     }
     out.push('}');
@@ -272,15 +305,16 @@ pub fn write_rows_json(
     event: &RowsEvent<'_>,
     schema: &TableSchema,
 ) -> Result<(), Error> {
+    let keys = keys(schema);
     out.push('[');
     for (n, change) in event.rows(schema).enumerate() {
         let change = change?;
         if n > 0 {
             out.push(',');
         }
-        write_change_json(out, &change).map_err(|e| Error::Row {
+        write_change_with_keys(out, &change, &keys).map_err(|source| Error::Row {
             offset: event.offset(),
-            source: Box::new(e),
+            source,
         })?;
     }
     out.push(']');

@@ -134,12 +134,12 @@ impl<'e, 's> Row<'e, 's> {
     }
 
     /// An error about column `i` of this image.
-    pub fn error_at(&self, i: usize, reason: ValueError) -> RowError {
-        RowError::new(self.schema, Some(i), self.at, reason)
+    pub fn error_at(&self, i: usize, reason: ValueError) -> Box<RowError> {
+        Box::new(RowError::new(self.schema, Some(i), self.at, reason))
     }
 
     /// The value of column `i`, `None` when the image does not hold it.
-    pub fn get(&self, i: usize) -> Option<Result<Value<'e>, RowError>> {
+    pub fn get(&self, i: usize) -> Option<Result<Value<'e>, Box<RowError>>> {
         self.values().find_map(|item| match item {
             Ok((c, v)) if c == i => Some(Ok(v)),
             Err(e) => Some(Err(e)),
@@ -159,8 +159,9 @@ pub struct RowValues<'e, 's> {
     failed: bool,
 }
 
+/// Errors are boxed: they are rare, and the items stay small.
 impl<'e> Iterator for RowValues<'e, '_> {
-    type Item = Result<(usize, Value<'e>), RowError>;
+    type Item = Result<(usize, Value<'e>), Box<RowError>>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.failed {
@@ -195,7 +196,7 @@ impl<'e> Iterator for RowValues<'e, '_> {
                     }
                     Err(reason) => {
                         self.failed = true;
-                        Err(RowError::new(row.schema, Some(i), at, reason))
+                        Err(Box::new(RowError::new(row.schema, Some(i), at, reason)))
                     }
                 });
             }
@@ -215,7 +216,7 @@ impl<'e> Iterator for RowValues<'e, '_> {
                 }
                 Err(reason) => {
                     self.failed = true;
-                    Err(RowError::new(row.schema, Some(i), at, reason))
+                    Err(Box::new(RowError::new(row.schema, Some(i), at, reason)))
                 }
             });
         }

@@ -209,6 +209,25 @@ macro_rules! put {
     }};
 }
 
+/// Appends the decimal digits of `v`, at least `width` of them (zero-padded): the hot
+/// path of every line, without `core::fmt`.
+fn push_padded(out: &mut Vec<u8>, v: u64, width: usize) {
+    out.extend_from_slice(crate::util::Digits::new(v, width).as_bytes());
+}
+
+/// Appends the decimal digits of `v`.
+fn push_u64(out: &mut Vec<u8>, v: u64) {
+    push_padded(out, v, 1);
+}
+
+/// Appends `v` in decimal, with its sign.
+fn push_i64(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    push_u64(out, v.unsigned_abs());
+}
+
 // ---------------------------------------------------------------------------------------
 // Quoting
 
@@ -542,7 +561,8 @@ fn write_fraction(out: &mut Vec<u8>, micros: u32, fsp: u8) {
         return;
     }
     let v = micros / 10u32.pow(u32::from(6 - fsp));
-    put!(out, ".{v:0width$}", width = usize::from(fsp));
+    out.push(b'.');
+    push_padded(out, u64::from(v), usize::from(fsp));
 }
 
 /// NEWDATE: `'YYYY:MM:DD'`, built digit by digit as the tools do.
@@ -597,15 +617,17 @@ fn write_known(out: &mut Vec<u8>, value: &Value<'_>, column: &Column, dialect: D
         Value::Null => out.extend_from_slice(b"NULL"),
         Value::Int(i) => {
             let signed = i.signed();
-            put!(out, "{signed}");
+            push_i64(out, signed);
             if signed < 0 {
-                put!(out, " ({})", i.as_unsigned());
+                out.extend_from_slice(b" (");
+                push_u64(out, i.as_unsigned());
+                out.push(b')');
             }
         }
         Value::Year(y) => {
             // The stored byte plus 1900: the year 0000 (byte 0) prints as 1900.
             let y = if *y == 0 { 1900 } else { *y };
-            put!(out, "{y:04}");
+            push_padded(out, u64::from(y), 4);
         }
         Value::Float(f) => put!(out, "{:<20}", format_c_g(f64::from(*f), 6)),
         Value::Double(d) => out.extend_from_slice(format_c_g(*d, 20).as_bytes()),
@@ -613,9 +635,15 @@ fn write_known(out: &mut Vec<u8>, value: &Value<'_>, column: &Column, dialect: D
         Value::Date(d) => write_date(out, d),
         Value::Time(time) if t == ColumnType::TIME => write_old_time(out, time, dialect),
         Value::Time(time) => {
-            let sign = if time.negative { "-" } else { "" };
-            let (h, m, s) = (time.hours, time.minutes, time.seconds);
-            put!(out, "'{sign}{h:02}:{m:02}:{s:02}");
+            out.push(b'\'');
+            if time.negative {
+                out.push(b'-');
+            }
+            push_padded(out, u64::from(time.hours), 2);
+            out.push(b':');
+            push_padded(out, u64::from(time.minutes), 2);
+            out.push(b':');
+            push_padded(out, u64::from(time.seconds), 2);
             write_fraction(out, time.micros, time.fsp);
             out.push(b'\'');
         }
@@ -625,16 +653,22 @@ fn write_known(out: &mut Vec<u8>, value: &Value<'_>, column: &Column, dialect: D
                 out.push(b'\'');
             }
             let d = &dt.date;
-            put!(
-                out,
-                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-                d.year,
-                d.month,
-                d.day,
-                dt.hour,
-                dt.minute,
-                dt.second
-            );
+            for (n, (v, width, sep)) in [
+                (u64::from(d.year), 4, b'-'),
+                (u64::from(d.month), 2, b'-'),
+                (u64::from(d.day), 2, b' '),
+                (u64::from(dt.hour), 2, b':'),
+                (u64::from(dt.minute), 2, b':'),
+                (u64::from(dt.second), 2, 0),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                push_padded(out, v, width);
+                if n < 5 {
+                    out.push(sep);
+                }
+            }
             if t != ColumnType::DATETIME {
                 write_fraction(out, dt.micros, dt.fsp);
             }
@@ -644,7 +678,7 @@ fn write_known(out: &mut Vec<u8>, value: &Value<'_>, column: &Column, dialect: D
         }
         Value::Timestamp(ts) => write_timestamp(out, ts, t),
         Value::Bit(b) => write_bits(out, b.bytes, usize::from(b.bits)),
-        Value::Enum(n) => put!(out, "{n}"),
+        Value::Enum(n) => push_u64(out, u64::from(*n)),
         Value::Set(bits) => {
             // The stored bytes, little-endian, each printed most significant bit first.
             let n = usize::from(column.metadata & 0xff).min(8);
@@ -684,9 +718,9 @@ fn write_known(out: &mut Vec<u8>, value: &Value<'_>, column: &Column, dialect: D
 fn write_timestamp(out: &mut Vec<u8>, ts: &Timestamp, t: ColumnType) {
     if t == ColumnType::TIMESTAMP {
         // `%d` of the unsigned 32 bits.
-        put!(out, "{}", ts.seconds as i32);
+        push_i64(out, i64::from(ts.seconds as i32));
     } else {
-        put!(out, "{}", ts.seconds);
+        push_u64(out, u64::from(ts.seconds));
         write_fraction(out, ts.micros, ts.fsp);
     }
 }
@@ -816,29 +850,59 @@ impl TypeComments {
 
     /// Writes the comment of `column`, with its leading space and no newline.
     pub fn write(&mut self, out: &mut Vec<u8>, column: &Column, is_null: bool) {
+        let own = ColumnComment::new(column, self.dialect);
+        self.write_cached(out, &own, is_null);
+    }
+
+    /// [`TypeComments::write`] with the column's comment parts computed once.
+    fn write_cached(&mut self, out: &mut Vec<u8>, column: &ColumnComment, is_null: bool) {
         out.extend_from_slice(b" /* ");
-        let own;
+        // MySQL 5.6 only sets the type name when it prints a value: a NULL shows the
+        // name of the last value printed in the image.
         let name: &str = if self.dialect == Dialect::Mysql56 {
             if !is_null {
-                self.last = type_name(column, self.dialect);
+                self.last.clone_from(&column.name);
             }
             &self.last
         } else {
-            own = type_name(column, self.dialect);
-            &own
+            &column.name
         };
         if name.is_empty() {
-            put!(out, "type={} ", table_def_type(column).0);
+            out.extend_from_slice(b"type=");
+            push_u64(out, u64::from(column.type_code));
+            out.push(b' ');
         } else {
-            put!(out, "{name} ");
+            out.extend_from_slice(name.as_bytes());
+            out.push(b' ');
         }
-        put!(
-            out,
-            "meta={} nullable={} is_null={} */",
-            column.metadata,
-            u8::from(column.nullable),
-            u8::from(is_null)
-        );
+        out.extend_from_slice(&column.tail);
+        out.extend_from_slice(if is_null { b"1 */" } else { b"0 */" });
+    }
+}
+
+/// The parts of a column's `-vv` comment that do not change from row to row.
+#[derive(Clone, Debug)]
+struct ColumnComment {
+    name: String,
+    type_code: u8,
+    /// `meta=N nullable=N is_null=`.
+    tail: Vec<u8>,
+}
+
+impl ColumnComment {
+    fn new(column: &Column, dialect: Dialect) -> Self {
+        let mut tail = b"meta=".to_vec();
+        push_u64(&mut tail, u64::from(column.metadata));
+        tail.extend_from_slice(if column.nullable {
+            b" nullable=1 is_null="
+        } else {
+            b" nullable=0 is_null="
+        });
+        ColumnComment {
+            name: type_name(column, dialect),
+            type_code: table_def_type(column).0,
+            tail,
+        }
     }
 }
 
@@ -937,6 +1001,16 @@ struct EventPrinter<'p, 'e> {
 impl EventPrinter<'_, '_> {
     fn print(&self, out: &mut Vec<u8>) -> Result<(), Error> {
         let event = self.event;
+        let comments: Vec<ColumnComment> = if self.verbosity > 1 {
+            let dialect = self.dialect;
+            self.schema
+                .columns
+                .iter()
+                .map(|c| ColumnComment::new(c, dialect))
+                .collect()
+        } else {
+            Vec::new()
+        };
         self.extra_row_info(out);
         let db = self.schema.database.as_bytes();
         let table = self.schema.table.as_bytes();
@@ -972,17 +1046,17 @@ impl EventPrinter<'_, '_> {
             write_identifier(out, table);
             out.push(b'\n');
             let go_on = match &change {
-                RowChange::Insert(row) => self.image(out, row, b"### SET\n")?,
-                RowChange::Delete(row) => self.image(out, row, b"### WHERE\n")?,
+                RowChange::Insert(row) => self.image(out, row, b"### SET\n", &comments)?,
+                RowChange::Delete(row) => self.image(out, row, b"### WHERE\n", &comments)?,
                 RowChange::Update { before, after } => {
-                    if !self.image(out, before, b"### WHERE\n")? {
+                    if !self.image(out, before, b"### WHERE\n", &comments)? {
                         false
                     } else if self.dialect == Dialect::Mariadb && after.present().count_ones() == 0
                     {
                         out.extend_from_slice(b"### SET /* no columns */\n");
                         true
                     } else {
-                        self.image(out, after, b"### SET\n")?
+                        self.image(out, after, b"### SET\n", &comments)?
                     }
                 }
             };
@@ -994,15 +1068,23 @@ impl EventPrinter<'_, '_> {
     }
 
     /// The lines of one image; false when the tool stops printing the event.
-    fn image(&self, out: &mut Vec<u8>, row: &Row<'_, '_>, prefix: &[u8]) -> Result<bool, Error> {
+    fn image(
+        &self,
+        out: &mut Vec<u8>,
+        row: &Row<'_, '_>,
+        prefix: &[u8],
+        comments: &[ColumnComment],
+    ) -> Result<bool, Error> {
         out.extend_from_slice(prefix);
-        let mut comments = TypeComments::new(self.dialect);
+        let mut type_comments = TypeComments::new(self.dialect);
         for item in row.values() {
             let (i, value) = item.map_err(|e| self.row_error(e))?;
             let Some(column) = self.schema.columns.get(i) else {
                 continue;
             };
-            put!(out, "###   @{}=", i + 1);
+            out.extend_from_slice(b"###   @");
+            push_u64(out, i as u64 + 1);
+            out.push(b'=');
             // (A column of type NULL decodes to NULL too; no server writes one.)
             let is_null = value == Value::Null;
             let printed = match &value {
@@ -1013,18 +1095,18 @@ impl EventPrinter<'_, '_> {
                 Printed::Value => {}
                 Printed::Stop => return Ok(false),
                 Printed::Fail(why) => {
-                    return Err(self.row_error(RowError {
+                    return Err(self.row_error(Box::new(RowError {
                         table: format!("{}.{}", self.schema.database, self.schema.table),
                         column: Some(i),
                         column_name: column.name.clone(),
                         column_type: Some(column.column_type),
                         at: self.image_at(row),
                         reason: why.to_value_error(),
-                    }));
+                    })));
                 }
             }
-            if self.verbosity > 1 {
-                comments.write(out, column, is_null);
+            if let Some(comment) = comments.get(i) {
+                type_comments.write_cached(out, comment, is_null);
             }
             out.push(b'\n');
         }
@@ -1040,10 +1122,10 @@ impl EventPrinter<'_, '_> {
             .saturating_add(at.min(self.event.rows.len()))
     }
 
-    fn row_error(&self, e: RowError) -> Error {
+    fn row_error(&self, source: Box<RowError>) -> Error {
         Error::Row {
             offset: self.event.offset,
-            source: Box::new(e),
+            source,
         }
     }
 

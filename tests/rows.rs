@@ -437,3 +437,35 @@ fn mariadb_compressed_columns_and_uuids() {
     }
     assert!(seen_compressed && seen_uuid);
 }
+
+#[test]
+fn table_maps_live_until_the_statement_ends() {
+    // demo.bin: after a row event with the statement-end flag, its table map is still
+    // there for that event's rows, and gone from the next event on (the server forgets
+    // its table maps at the end of each statement).
+    let bytes = common::read_binlog(&common::project_fixtures().join("demo.bin"));
+    let mut reader = BinlogReader::new(&bytes).expect("magic");
+    let mut checked = false;
+    while let Some(ev) = reader.next_event().expect("clean") {
+        if let Event::Rows(rows) = &ev.event {
+            assert!(rows.is_statement_end());
+            let schema = reader
+                .tables()
+                .get(rows.table_id)
+                .expect("the map is there for its rows")
+                .clone();
+            assert!(rows.rows(&schema).all(|r| r.is_ok()));
+            let next = reader
+                .next_event()
+                .expect("clean")
+                .expect("an event after the rows");
+            assert!(!matches!(next.event, Event::TableMap(_)));
+            assert!(
+                reader.tables().get(rows.table_id).is_none(),
+                "released after the statement"
+            );
+            checked = true;
+        }
+    }
+    assert!(checked);
+}

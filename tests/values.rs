@@ -465,26 +465,115 @@ fn strings_need_their_declared_length() {
         "String(Str { stored: [97, 98, 99, 100], collation: None, pad_to: 0, compressed: false })"
     );
     // A length running past the image is an error, not a read past the end.
+    let text = first_row_error(
+        &[
+            7, 0, 0, 0, 0, 0, 1, 0, 1, b'd', 0, 1, b't', 0, 1, 15, 2, 0x64, 0x00, 1,
+        ],
+        &[7, 0, 0, 0, 0, 0, 1, 0, 2, 0, 1, 0xff, 0x00, 50, b'x'],
+        200,
+    );
+    assert!(
+        text.contains("offset 200") && text.contains("column @1") && text.contains("VARCHAR"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_column_type_is_an_error_naming_it() {
+    // Type 0x30 is no MySQL or MariaDB type: the table map still reads (its metadata
+    // length is in the event), the value is an error naming the column and offset.
+    let text = first_row_error(
+        &[
+            7, 0, 0, 0, 0, 0, 1, 0, 1, b'd', 0, 1, b't', 0, 2, 3, 0x30, 0, 1,
+        ],
+        &[7, 0, 0, 0, 0, 0, 1, 0, 2, 0, 2, 0xff, 0x00, 1, 0, 0, 0, 9],
+        300,
+    );
+    assert!(
+        text.contains("offset 300")
+            && text.contains("column @2")
+            && text.contains("48 cannot be decoded"),
+        "{text}"
+    );
+}
+
+#[cfg(feature = "chrono")]
+#[test]
+fn chrono_conversions_are_fallible() {
+    use binlogkit::value::{Date, DateTime, Time, Timestamp};
+    let zero = Date {
+        year: 0,
+        month: 0,
+        day: 0,
+    };
+    assert!(chrono::NaiveDate::try_from(zero).is_err());
+    assert_eq!(
+        chrono::NaiveDate::try_from(Date {
+            year: 2024,
+            month: 2,
+            day: 29
+        })
+        .map(|d| d.to_string()),
+        Ok("2024-02-29".to_owned())
+    );
+    let t = Time {
+        negative: true,
+        hours: 838,
+        minutes: 59,
+        seconds: 59,
+        micros: 999_999,
+        fsp: 6,
+    };
+    assert!(chrono::NaiveTime::try_from(t).is_err());
+    assert_eq!(
+        chrono::TimeDelta::try_from(t).map(|d| d.num_microseconds()),
+        Ok(Some(-3_020_399_999_999))
+    );
+    let dt = DateTime {
+        date: Date {
+            year: 2020,
+            month: 1,
+            day: 0,
+        },
+        hour: 10,
+        minute: 0,
+        second: 0,
+        micros: 0,
+        fsp: 0,
+    };
+    assert!(chrono::NaiveDateTime::try_from(dt).is_err());
+    let ts = Timestamp {
+        seconds: 1_700_000_000,
+        micros: 123_456,
+        fsp: 6,
+    };
+    let utc: chrono::DateTime<chrono::Utc> = ts.try_into().expect("in range");
+    assert_eq!(utc.to_rfc3339(), "2023-11-14T22:13:20.123456+00:00");
+    assert!(
+        chrono::DateTime::<chrono::Utc>::try_from(Timestamp {
+            seconds: 0,
+            micros: 0,
+            fsp: 0
+        })
+        .is_err()
+    );
+}
+
+/// Decodes a TABLE_MAP body and then a WRITE_ROWS v2 body (read at `offset`) and
+/// returns the error text of the first row, which the caller expects to fail.
+fn first_row_error(table_map: &[u8], write_rows: &[u8], offset: u64) -> String {
     let mut d = decoder();
-    let tm = [
-        7, 0, 0, 0, 0, 0, 1, 0, 1, b'd', 0, 1, b't', 0, 1, 15, 2, 0x64, 0x00, 1,
-    ];
-    d.decode(100, &frame(19, &tm)).expect("map");
-    let wr = [7, 0, 0, 0, 0, 0, 1, 0, 2, 0, 1, 0xff, 0x00, 50, b'x'];
-    let f = frame(30, &wr);
-    let ev = d.decode(200, &f).expect("rows framed");
+    d.decode(100, &frame(19, table_map)).expect("map");
+    let f = frame(30, write_rows);
+    let ev = d.decode(offset, &f).expect("rows framed");
     let Event::Rows(rows) = &ev.event else {
-        panic!()
+        panic!("not a rows event: {:?}", ev.event)
     };
     let schema = d.tables().get(7).expect("schema");
     let err = rows
         .rows(schema)
         .next()
-        .expect("one")
-        .expect_err("truncated value");
-    let text = err.to_string();
-    assert!(
-        text.contains("offset 200") && text.contains("column @1") && text.contains("VARCHAR"),
-        "{text}"
-    );
+        .expect("one row")
+        .expect_err("the row is expected to fail");
+    err.to_string()
 }

@@ -310,7 +310,7 @@ pub(crate) fn extent(column: &Column, data: &[u8]) -> Result<usize, ValueError> 
     let fixed_len = |n: usize| -> Result<usize, ValueError> { fixed(data, n).map(<[u8]>::len) };
     let frac = temporal::fraction_len((meta & 0xff) as u8);
     if !column.metadata_known {
-        return Err(NO_METADATA);
+        return Err(unknown_metadata(column));
     }
     if let Some(n) = legacy_hires(column) {
         return fixed_len(temporal::legacy_hires_len(column.real_type, n));
@@ -399,7 +399,7 @@ pub(crate) fn decode<'a>(
         })
     };
     if !column.metadata_known {
-        return Err(NO_METADATA);
+        return Err(unknown_metadata(column));
     }
     if let Some(n) = legacy_hires(column) {
         let len = temporal::legacy_hires_len(column.real_type, n);
@@ -539,6 +539,16 @@ pub(crate) fn decode<'a>(
             "an old DECIMAL (MySQL 4.1 and earlier) has no length in the table map",
         )),
         other => Err(ValueError::UnsupportedType(other)),
+    }
+}
+
+/// Why a column without metadata cannot be read: its own type is unknown, or its
+/// metadata is missing.
+fn unknown_metadata(column: &Column) -> ValueError {
+    if crate::schema::metadata_len(column.column_type).is_none() {
+        ValueError::UnsupportedType(column.column_type)
+    } else {
+        NO_METADATA
     }
 }
 
