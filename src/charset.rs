@@ -1694,7 +1694,19 @@ pub fn charset_of(id: u16, mariadb: bool) -> Option<Charset> {
 /// one id two different character sets (a test checks it), so the ids of both can be
 /// looked up together.
 fn charset_of_any(id: u16) -> Option<Charset> {
-    charset_of(id, false).or_else(|| charset_of(id, true))
+    // Called for every string value: the answers for the ids both flavours use
+    // (below 2048) are computed once instead of searching and parsing names each time.
+    const CACHED_IDS: usize = 2048;
+    static CACHE: std::sync::OnceLock<Vec<Option<Charset>>> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        (0..CACHED_IDS as u16)
+            .map(|id| charset_of(id, false).or_else(|| charset_of(id, true)))
+            .collect()
+    });
+    match cache.get(usize::from(id)) {
+        Some(charset) => *charset,
+        None => charset_of(id, false).or_else(|| charset_of(id, true)),
+    }
 }
 
 /// The text of `bytes`, a string stored under `collation`, or `None` when it cannot be

@@ -33,27 +33,38 @@ use crate::error::Error;
 use crate::events::RowsEvent;
 use crate::rows::{Row, RowChange, RowError};
 use crate::schema::{Column, TableSchema};
-use crate::util::Digits;
+use crate::util::push_digits;
 use crate::value::{IntValue, Str, Value, ValueError};
 
 /// Appends `s` as a JSON string.
 pub fn write_json_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    // Copy runs of characters that need no escape in one go: the escapes are all ASCII,
+    // so splitting at their byte positions keeps every run on a character boundary.
+    let mut run_start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(s.get(run_start..i).unwrap_or_default());
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            crate::util::push_hex(out, &[b]);
+        } else {
+            out.push_str(escape);
         }
+        run_start = i + 1;
     }
+    out.push_str(s.get(run_start..).unwrap_or_default());
     out.push('"');
 }
 
@@ -65,23 +76,41 @@ fn write_hex(out: &mut String, bytes: &[u8]) {
 }
 
 /// The shorter of Rust's two shortest-round-trip renderings of a float (plain and
-/// scientific), both valid JSON numbers; `null` for the non-finite values JSON lacks.
-fn write_float(out: &mut String, plain: String, scientific: String, finite: bool) {
+/// scientific), both valid JSON numbers, the plain one on a tie; `null` for the
+/// non-finite values JSON lacks.
+fn write_float<F: std::fmt::Display + std::fmt::LowerExp>(out: &mut String, x: F, finite: bool) {
     if !finite {
         out.push_str("null");
-    } else if scientific.len() < plain.len() {
-        out.push_str(&scientific);
-    } else {
-        out.push_str(&plain);
+        return;
+    }
+    let start = out.len();
+    let _ = write!(out, "{x}");
+    let plain_len = out.len() - start;
+    // The shortest scientific text is 3 bytes (`1e5`), so only a longer plain text can
+    // lose; a shortest-round-trip f64 in scientific form is at most 24 bytes.
+    if plain_len > 3 {
+        let mut scientific = crate::util::StackText::<32>::new();
+        let _ = write!(scientific, "{x:e}");
+        if scientific.as_str().len() < plain_len {
+            out.truncate(start);
+            out.push_str(scientific.as_str());
+        }
     }
 }
 
 fn write_f64(out: &mut String, x: f64) {
-    write_float(out, format!("{x}"), format!("{x:e}"), x.is_finite());
+    write_float(out, x, x.is_finite());
 }
 
 fn write_f32(out: &mut String, x: f32) {
-    write_float(out, format!("{x}"), format!("{x:e}"), x.is_finite());
+    write_float(out, x, x.is_finite());
+}
+
+/// Appends `"`, what `write` appends, and `"`.
+fn quoted(out: &mut String, write: impl FnOnce(&mut String)) {
+    out.push('"');
+    write(out);
+    out.push('"');
 }
 
 /// Appends a string value: text when its character set decodes it, else hex.
@@ -116,17 +145,18 @@ pub fn write_value_json(
         Value::Null => out.push_str("null"),
         Value::Int(i) => match i.value() {
             IntValue::Signed(v) => crate::util::push_i64(out, v),
-            IntValue::Unsigned(v) => out.push_str(Digits::new(v, 1).as_str()),
+            IntValue::Unsigned(v) => push_digits(out, v, 1),
         },
-        Value::Year(y) => out.push_str(Digits::new(u64::from(*y), 1).as_str()),
+        Value::Year(y) => push_digits(out, u64::from(*y), 1),
         Value::Float(f) => write_f32(out, *f),
         Value::Double(d) => write_f64(out, *d),
-        Value::Decimal(d) => write_json_string(out, &d.to_string()),
-        Value::Date(d) => write_json_string(out, &d.to_string()),
-        Value::Time(t) => write_json_string(out, &t.to_string()),
-        Value::DateTime(d) => write_json_string(out, &d.to_string()),
-        Value::Timestamp(t) => write_json_string(out, &t.to_string()),
-        Value::Bit(b) => out.push_str(Digits::new(b.value(), 1).as_str()),
+        Value::Decimal(d) => quoted(out, |out| d.push_text(out)),
+        // Temporal text holds nothing to escape.
+        Value::Date(d) => quoted(out, |out| d.push_text(out)),
+        Value::Time(t) => quoted(out, |out| t.push_text(out)),
+        Value::DateTime(d) => quoted(out, |out| d.push_text(out)),
+        Value::Timestamp(t) => quoted(out, |out| t.push_text(out)),
+        Value::Bit(b) => push_digits(out, b.value(), 1),
         Value::Enum(index) => match &column.members {
             Some(members) if *index == 0 => write_json_string(out, ""),
             Some(members) => match members.get(usize::from(*index) - 1) {
@@ -225,7 +255,7 @@ fn keys(schema: &TableSchema) -> Vec<String> {
                 Some(name) => write_json_string(&mut key, name),
                 None => {
                     key.push_str("\"@");
-                    key.push_str(Digits::new(i as u64 + 1, 1).as_str());
+                    push_digits(&mut key, i as u64 + 1, 1);
                     key.push('"');
                 }
             }

@@ -44,11 +44,63 @@ impl Digits {
     pub(crate) fn as_bytes(&self) -> &[u8] {
         self.buf.get(self.start..).unwrap_or_default()
     }
+}
+
+/// Short ASCII text formatted on the stack, without an allocation (a float's
+/// scientific form, to compare with its plain one). Bytes beyond `N` are dropped.
+#[derive(Clone, Copy)]
+pub(crate) struct StackText<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> StackText<N> {
+    pub(crate) fn new() -> Self {
+        StackText {
+            buf: [0; N],
+            len: 0,
+        }
+    }
+
+    /// Appends ASCII bytes (anything else would break `as_str`, so it is dropped).
+    pub(crate) fn push_ascii(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if !b.is_ascii() {
+                continue;
+            }
+            if let Some(slot) = self.buf.get_mut(self.len) {
+                *slot = b;
+                self.len += 1;
+            }
+        }
+    }
 
     pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII digits were written.
-        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+        // Only ASCII was written.
+        std::str::from_utf8(self.buf.get(..self.len).unwrap_or_default()).unwrap_or_default()
     }
+}
+
+impl<const N: usize> std::fmt::Write for StackText<N> {
+    /// Fails, writing nothing, when `s` is not ASCII or does not fit.
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if !s.is_ascii() || s.len() > N - self.len {
+            return Err(std::fmt::Error);
+        }
+        self.push_ascii(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// Appends the decimal digits of `v`, at least `width` of them (zero-padded). Pushed as
+/// characters: cheaper for a few digits than validating them as a `str`.
+pub(crate) fn push_digits(out: &mut String, v: u64, width: usize) {
+    out.extend(
+        Digits::new(v, width)
+            .as_bytes()
+            .iter()
+            .map(|&b| char::from(b)),
+    );
 }
 
 /// Appends `v` in decimal, with its sign.
@@ -56,7 +108,7 @@ pub(crate) fn push_i64(out: &mut String, v: i64) {
     if v < 0 {
         out.push('-');
     }
-    out.push_str(Digits::new(v.unsigned_abs(), 1).as_str());
+    push_digits(out, v.unsigned_abs(), 1);
 }
 
 /// Lowercase hex of `bytes`.

@@ -122,23 +122,23 @@ impl<'a> Decimal<'a> {
         let mask: u8 = if self.is_negative() { 0xff } else { 0 };
         let intg = u32::from(self.precision - self.scale);
         let frac = u32::from(self.scale);
-        let mut groups: Vec<(u32, bool)> = Vec::with_capacity(16);
-        if intg % DIGITS_PER_GROUP != 0 {
-            groups.push((intg % DIGITS_PER_GROUP, false));
-        }
-        groups.extend(std::iter::repeat_n(
-            (DIGITS_PER_GROUP, false),
-            (intg / DIGITS_PER_GROUP) as usize,
-        ));
-        groups.extend(std::iter::repeat_n(
-            (DIGITS_PER_GROUP, true),
-            (frac / DIGITS_PER_GROUP) as usize,
-        ));
-        if frac % DIGITS_PER_GROUP != 0 {
-            groups.push((frac % DIGITS_PER_GROUP, true));
-        }
+        // A partial integer group first, then whole groups, then a partial fraction
+        // group last (`decimal2bin`).
+        let leading = (intg % DIGITS_PER_GROUP != 0).then_some((intg % DIGITS_PER_GROUP, false));
+        let trailing = (frac % DIGITS_PER_GROUP != 0).then_some((frac % DIGITS_PER_GROUP, true));
+        let groups = leading
+            .into_iter()
+            .chain(std::iter::repeat_n(
+                (DIGITS_PER_GROUP, false),
+                (intg / DIGITS_PER_GROUP) as usize,
+            ))
+            .chain(std::iter::repeat_n(
+                (DIGITS_PER_GROUP, true),
+                (frac / DIGITS_PER_GROUP) as usize,
+            ))
+            .chain(trailing);
         let mut at = 0usize;
-        for (n, (digits, fraction)) in groups.into_iter().enumerate() {
+        for (n, (digits, fraction)) in groups.enumerate() {
             let size = DIG2BYTES.get(digits as usize).copied().unwrap_or(4);
             let chunk = self.bytes.get(at..at + size).unwrap_or_default();
             at += size;
@@ -157,31 +157,50 @@ impl<'a> Decimal<'a> {
     }
 }
 
+impl Decimal<'_> {
+    /// Appends the text `Display` gives to `out`, without building it elsewhere first.
+    pub(crate) fn push_text(&self, out: &mut String) {
+        if self.is_negative() {
+            out.push('-');
+        }
+        // Leading zeros of the integer part are skipped until its first other digit;
+        // a zero integer part prints as `0`.
+        let mut int_started = false;
+        let mut in_fraction = false;
+        // `new` checked every group, so the walk cannot fail here.
+        let _ = self.walk(|(value, digits, fraction)| {
+            let group = crate::util::Digits::new(u64::from(value), digits as usize);
+            let mut group = group.as_bytes();
+            if fraction && !in_fraction {
+                if !int_started {
+                    out.push('0');
+                    int_started = true;
+                }
+                out.push('.');
+                in_fraction = true;
+            }
+            if !int_started {
+                while let [b'0', rest @ ..] = group {
+                    group = rest;
+                }
+                int_started = !group.is_empty();
+            }
+            out.extend(group.iter().map(|&b| char::from(b)));
+            Ok(())
+        });
+        if !int_started {
+            out.push('0');
+        }
+    }
+}
+
 impl fmt::Display for Decimal<'_> {
     /// The exact value as MySQL prints it: `-` when negative, the integer part without
     /// leading zeros (at least `0`), and exactly `scale` fraction digits.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut int_digits = String::new();
-        let mut frac_digits = String::new();
-        let _ = self.walk(|(value, digits, fraction)| {
-            let target = if fraction {
-                &mut frac_digits
-            } else {
-                &mut int_digits
-            };
-            target.push_str(&format!("{:0width$}", value, width = digits as usize));
-            Ok(())
-        });
-        let int_part = int_digits.trim_start_matches('0');
-        let int_part = if int_part.is_empty() { "0" } else { int_part };
-        if self.is_negative() {
-            f.write_str("-")?;
-        }
-        f.write_str(int_part)?;
-        if !frac_digits.is_empty() {
-            write!(f, ".{frac_digits}")?;
-        }
-        Ok(())
+        let mut text = String::with_capacity(usize::from(self.precision) + 3);
+        self.push_text(&mut text);
+        f.write_str(&text)
     }
 }
 
@@ -222,6 +241,29 @@ mod tests {
         assert_eq!(
             Decimal::new(1, 0, &[0x80]).map(|d| d.to_string()),
             Ok("0".to_owned())
+        );
+    }
+
+    #[test]
+    fn leading_zero_groups_and_zero_integer_parts() {
+        let text = |p, s, b: &[u8]| Decimal::new(p, s, b).map(|d| d.to_string());
+        // DECIMAL(20,0) 5: a zero two-digit group and a zero nine-digit group first.
+        assert_eq!(text(20, 0, &[0x80, 0, 0, 0, 0, 0, 0, 0, 5]), Ok("5".into()));
+        // -5: every byte complemented.
+        let neg = [0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfa];
+        assert_eq!(text(20, 0, &neg), Ok("-5".into()));
+        // DECIMAL(20,0) 0.
+        assert_eq!(text(20, 0, &[0x80, 0, 0, 0, 0, 0, 0, 0, 0]), Ok("0".into()));
+        // DECIMAL(4,2) 0.05 and -0.05: the integer part prints as 0.
+        assert_eq!(text(4, 2, &[0x80, 5]), Ok("0.05".into()));
+        assert_eq!(text(4, 2, &[0x7f, 0xfa]), Ok("-0.05".into()));
+        // DECIMAL(2,2): no integer digits at all.
+        assert_eq!(text(2, 2, &[0x80 | 7]), Ok("0.07".into()));
+        // DECIMAL(11,1) 1000000000.5: a one-digit group then a full one, no zeros cut
+        // inside the integer part.
+        assert_eq!(
+            text(11, 1, &[0x81, 0, 0, 0, 0, 5]),
+            Ok("1000000000.5".into())
         );
     }
 

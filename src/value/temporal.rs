@@ -22,6 +22,8 @@
 
 use std::fmt;
 
+use crate::util::{Digits, push_digits};
+
 /// A DATE: year, month and day as stored, zeros allowed (`0000-00-00`, `2020-01-00`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
@@ -80,49 +82,94 @@ pub struct Timestamp {
     pub fsp: u8,
 }
 
-/// Writes `.` and the first `fsp` digits of `micros`, when `fsp` > 0.
-fn write_fraction(f: &mut fmt::Formatter<'_>, micros: u32, fsp: u8) -> fmt::Result {
+/// Appends the digits of `v`, at least `width` of them; the two-digit fields (every one
+/// but the year and the hours, in a valid value) without dividing more than once.
+fn push_field(out: &mut String, v: u64, width: usize) {
+    if width == 2 && v < 100 {
+        out.push(char::from(b'0' + (v / 10) as u8));
+        out.push(char::from(b'0' + (v % 10) as u8));
+    } else {
+        push_digits(out, v, width);
+    }
+}
+
+/// Appends `.` and the first `fsp` digits of `micros` (zero-padded to six), when `fsp`
+/// is not 0.
+fn push_fraction(out: &mut String, micros: u32, fsp: u8) {
     if fsp == 0 {
-        return Ok(());
+        return;
     }
-    let digits = format!("{micros:06}");
-    f.write_str(".")?;
-    f.write_str(digits.get(..usize::from(fsp.min(6))).unwrap_or(&digits))
+    let digits = Digits::new(u64::from(micros), 6);
+    let digits = digits.as_bytes();
+    out.push('.');
+    let shown = digits.get(..usize::from(fsp.min(6))).unwrap_or(digits);
+    out.extend(shown.iter().map(|&b| char::from(b)));
 }
 
-impl fmt::Display for Date {
-    /// `YYYY-MM-DD`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl fmt::Display for Time {
-    /// `[-]HH:MM:SS` with `.` and `fsp` digits when the column has them.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.negative { "-" } else { "" };
-        write!(
-            f,
-            "{sign}{:02}:{:02}:{:02}",
-            self.hours, self.minutes, self.seconds
-        )?;
-        write_fraction(f, self.micros, self.fsp)
+impl Date {
+    /// Appends `YYYY-MM-DD` (what `Display` prints) to `out`.
+    pub(crate) fn push_text(&self, out: &mut String) {
+        push_digits(out, u64::from(self.year), 4);
+        out.push('-');
+        push_field(out, u64::from(self.month), 2);
+        out.push('-');
+        push_field(out, u64::from(self.day), 2);
     }
 }
 
-impl fmt::Display for DateTime {
-    /// `YYYY-MM-DD HH:MM:SS` with `.` and `fsp` digits when the column has them.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {:02}:{:02}:{:02}",
-            self.date, self.hour, self.minute, self.second
-        )?;
-        write_fraction(f, self.micros, self.fsp)
+impl Time {
+    /// Appends `[-]HH:MM:SS` with `.` and `fsp` digits when the column has them (what
+    /// `Display` prints) to `out`.
+    pub(crate) fn push_text(&self, out: &mut String) {
+        if self.negative {
+            out.push('-');
+        }
+        push_field(out, u64::from(self.hours), 2);
+        out.push(':');
+        push_field(out, u64::from(self.minutes), 2);
+        out.push(':');
+        push_field(out, u64::from(self.seconds), 2);
+        push_fraction(out, self.micros, self.fsp);
     }
 }
+
+impl DateTime {
+    /// Appends `YYYY-MM-DD HH:MM:SS` with `.` and `fsp` digits when the column has them
+    /// (what `Display` prints) to `out`.
+    pub(crate) fn push_text(&self, out: &mut String) {
+        self.date.push_text(out);
+        out.push(' ');
+        push_field(out, u64::from(self.hour), 2);
+        out.push(':');
+        push_field(out, u64::from(self.minute), 2);
+        out.push(':');
+        push_field(out, u64::from(self.second), 2);
+        push_fraction(out, self.micros, self.fsp);
+    }
+}
+
+/// `Display` through a value's `push_text`.
+macro_rules! display_by_push_text {
+    ($($ty:ty),*) => {$(
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut text = String::with_capacity(32);
+                self.push_text(&mut text);
+                f.write_str(&text)
+            }
+        }
+    )*};
+}
+
+display_by_push_text!(Date, Time, DateTime, Timestamp);
 
 impl Timestamp {
+    /// Appends the UTC date and time (see [`Timestamp::to_utc`]), what `Display`
+    /// prints, to `out`.
+    pub(crate) fn push_text(&self, out: &mut String) {
+        self.to_utc().push_text(out);
+    }
+
     /// True for the zero timestamp.
     pub fn is_zero(&self) -> bool {
         self.seconds == 0 && self.micros == 0
@@ -173,13 +220,6 @@ fn civil_from_days(z: i64) -> (u16, u8, u8) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = if m <= 2 { y + 1 } else { y };
     (y as u16, m as u8, d as u8)
-}
-
-impl fmt::Display for Timestamp {
-    /// The UTC date and time (see [`Timestamp::to_utc`]).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.to_utc().fmt(f)
-    }
 }
 
 fn be(bytes: &[u8]) -> u64 {
