@@ -383,9 +383,32 @@ pub fn format_c_g(v: f64, precision: usize) -> String {
         push_exponent(&mut s, x as i32);
         s
     } else {
-        // The same significant digits in the fixed form: p - 1 - x decimals (0 to p + 3).
-        let decimals = (p as i64 - 1 - x) as usize;
-        strip_fraction_zeros(&format!("{v:.decimals$}")).to_owned()
+        // The same significant digits in the fixed form (p - 1 - x decimals): both forms
+        // round the exact value at the same decimal place, so the digits of the
+        // exponent form only need the point moved.
+        let (sign, mantissa) = match mantissa.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", mantissa),
+        };
+        let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+        let mut s = String::with_capacity(digits.len() + 8);
+        s.push_str(sign);
+        if x < 0 {
+            s.push_str("0.");
+            for _ in 0..x.unsigned_abs() - 1 {
+                s.push('0');
+            }
+            s.push_str(&digits);
+        } else {
+            let int_len = (x as usize + 1).min(digits.len());
+            let (int_part, fraction) = digits.split_at(int_len);
+            s.push_str(int_part);
+            if !fraction.is_empty() {
+                s.push('.');
+                s.push_str(fraction);
+            }
+        }
+        strip_fraction_zeros(&s).to_owned()
     }
 }
 
@@ -1230,6 +1253,59 @@ mod tests {
         assert_eq!(format_c_e(1.1f32.into(), 5), "1.10000e+00");
         assert_eq!(format_c_e(-0.00012, 5), "-1.20000e-04");
         assert_eq!(format_c_e(1e300, 5), "1.00000e+300");
+    }
+
+    /// `%g` by formatting twice (the exponent form for the exponent, then the fixed
+    /// form from Rust's own fixed formatting): slower, obviously right.
+    fn c_g_by_two_formats(v: f64, precision: usize) -> String {
+        let p = precision.max(1);
+        let sci = format!("{v:.prec$e}", prec = p - 1);
+        let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+        let x: i64 = exponent.parse().unwrap_or(i64::MAX);
+        if x < -4 || x >= p as i64 {
+            let mut s = strip_fraction_zeros(mantissa).to_owned();
+            push_exponent(&mut s, x as i32);
+            s
+        } else {
+            let decimals = (p as i64 - 1 - x) as usize;
+            strip_fraction_zeros(&format!("{v:.decimals$}")).to_owned()
+        }
+    }
+
+    #[test]
+    fn c_g_fixed_form_moves_the_point_of_the_exponent_form() {
+        // Doubles from every exponent and precision, plus the values whose rounding
+        // carries into a new digit (9.5, 99.96, 0.000999999...).
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut values = vec![
+            9.5,
+            99.96,
+            0.000_999_999_9,
+            0.000_099_999,
+            1e-4,
+            9.999_999e14,
+        ];
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Exponents around the fixed range (10^-5 to 10^21) most of the time.
+            let v = f64::from_bits(state);
+            let scaled = (state % 1_000_000) as f64 * 10f64.powi((state >> 40) as i32 % 26 - 10);
+            values.push(if state % 3 == 0 { v } else { scaled });
+        }
+        for v in values {
+            for p in [1, 2, 6, 15, 17, 20] {
+                if v.is_finite() {
+                    assert_eq!(
+                        format_c_g(v, p),
+                        c_g_by_two_formats(v, p),
+                        "%.{p}g of {v:e}"
+                    );
+                    assert_eq!(format_c_g(-v, p), c_g_by_two_formats(-v, p));
+                }
+            }
+        }
     }
 
     #[test]
