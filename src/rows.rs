@@ -308,7 +308,8 @@ pub struct RowIter<'e, 's> {
     event: &'e RowsEvent<'e>,
     schema: &'s TableSchema,
     rest: &'e [u8],
-    failed: bool,
+    /// After an error, or after a row that took no bytes.
+    done: bool,
 }
 
 impl<'e> RowsEvent<'e> {
@@ -316,20 +317,22 @@ impl<'e> RowsEvent<'e> {
     /// [`TableMapCache::get`](crate::TableMapCache::get)).
     ///
     /// An error names the event's offset, the table, the column and the byte; the
-    /// iteration ends after it.
+    /// iteration ends after it. A row that takes no bytes (no column in its images, which
+    /// only a corrupt event has alongside row data) ends it too, as it ends the servers'
+    /// own loops: the same row would otherwise repeat forever.
     pub fn rows<'s>(&'e self, schema: &'s TableSchema) -> RowIter<'e, 's> {
         RowIter {
             event: self,
             schema,
             rest: self.rows.as_ref(),
-            failed: false,
+            done: false,
         }
     }
 }
 
 impl<'e, 's> RowIter<'e, 's> {
     fn fail(&mut self, column: Option<usize>, at: usize, reason: ValueError) -> Error {
-        self.failed = true;
+        self.done = true;
         Error::Row {
             offset: self.event.offset,
             source: Box::new(RowError::new(self.schema, column, at, reason)),
@@ -476,9 +479,10 @@ impl<'e, 's> Iterator for RowIter<'e, 's> {
     type Item = Result<RowChange<'e, 's>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.failed || self.rest.is_empty() {
+        if self.done || self.rest.is_empty() {
             return None;
         }
+        let left = self.rest.len();
         let n = self.event.column_count as usize;
         let before = Bitmap::new(self.event.columns_before, n);
         let after = self
@@ -495,6 +499,9 @@ impl<'e, 's> Iterator for RowIter<'e, 's> {
                 })
             }),
         };
+        if self.rest.len() == left {
+            self.done = true;
+        }
         Some(change)
     }
 }

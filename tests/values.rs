@@ -577,3 +577,26 @@ fn first_row_error(table_map: &[u8], write_rows: &[u8], offset: u64) -> String {
         .expect_err("the row is expected to fail");
     err.to_string()
 }
+
+#[test]
+fn a_row_of_no_bytes_ends_the_rows() {
+    // A WRITE_ROWS whose column bitmap names no column, followed by a byte of row data:
+    // each row takes no bytes, so the same row would come back forever. The servers'
+    // printers stop after it; so do the rows.
+    let mut d = decoder();
+    let tm = [7, 0, 0, 0, 0, 0, 1, 0, 1, b'd', 0, 1, b't', 0, 1, 3, 0, 1];
+    d.decode(100, &frame(19, &tm)).expect("map");
+    let wr = [7, 0, 0, 0, 0, 0, 1, 0, 2, 0, 1, 0x00, 0x2a];
+    let f = frame(30, &wr);
+    let ev = d.decode(200, &f).expect("rows framed");
+    let Event::Rows(rows) = &ev.event else {
+        panic!("not a rows event: {:?}", ev.event)
+    };
+    let schema = d.tables().get(7).expect("schema");
+    let changes: Vec<_> = rows.rows(schema).collect();
+    assert_eq!(changes.len(), 1);
+    let Some(Ok(RowChange::Insert(row))) = changes.first() else {
+        panic!("{changes:?}")
+    };
+    assert_eq!(row.values().count(), 0);
+}

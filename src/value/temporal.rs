@@ -342,7 +342,9 @@ fn packed_time(packed: i64, fsp: u8) -> Time {
 pub(crate) fn datetime_v2(int_part: [u8; 5], frac: &[u8], fsp: u8) -> DateTime {
     const DATETIMEF_INT_OFS: i64 = 0x80_0000_0000;
     let int = be(&int_part) as i64 - DATETIMEF_INT_OFS;
-    let packed = (int << 24) + fraction(frac, true);
+    // The smallest integer part with a negative fraction (bytes a server never writes)
+    // goes below i64::MIN: wrap as the server's C arithmetic does.
+    let packed = (int << 24).wrapping_add(fraction(frac, true));
     // A DATETIME is never negative; MySQL takes the absolute value as well.
     let a = packed.unsigned_abs();
     let ymdhms = a >> 24;
@@ -548,6 +550,16 @@ mod tests {
         } else {
             let v = (packed + 0x8000_0000_0000) as u64;
             v.to_be_bytes()[2..].to_vec()
+        }
+    }
+
+    #[test]
+    fn corrupt_datetime2_bytes_do_not_overflow() {
+        // The smallest integer part with a negative fraction: below i64::MIN unwrapped.
+        for frac in [&[0x80u8][..], &[0x80, 0x00], &[0x80, 0x00, 0x00]] {
+            let fsp = [2, 4, 6][frac.len() - 1];
+            let d = datetime_v2([0; 5], frac, fsp);
+            assert!(d.to_string().len() >= 19, "{d}");
         }
     }
 
