@@ -12,6 +12,12 @@
 # event_body     single events of those binlogs as [type byte][body without header or
 #                checksum], at most 40 per event type, deduplicated
 # gtid_text      hand-written GTID sets and MariaDB GTID lists
+# rows           every rows event of those binlogs (and of their TRANSACTION_PAYLOADs) with
+#                its TABLE_MAP, as the target's input (at most 6 per table shape and event
+#                type; tables of at most 16 columns), by fuzz/seedgen (a small Rust
+#                program on binlogkit itself), plus a few hand-made ones
+# json           every JSON document and JSON diff list in those rows (seedgen), plus a
+#                few hand-written documents
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +26,8 @@ fixtures=${FIXTURES:-$root/../shared/fixtures}
 max_len=${MAX_LEN:-65536}
 corpus=$here/corpus
 
-mkdir -p "$corpus"/slice_iter "$corpus"/stream_chunks "$corpus"/event_body "$corpus"/gtid_text
+mkdir -p "$corpus"/slice_iter "$corpus"/stream_chunks "$corpus"/event_body "$corpus"/gtid_text \
+    "$corpus"/rows "$corpus"/json
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -131,6 +138,85 @@ printf '%s' " 0-1-18446744073709551615 ,
  4294967295-4294967295-0|0-1-1" > "$g/mariadb-max"
 printf '%s' "" > "$g/empty"
 
-for t in slice_iter stream_chunks event_body gtid_text; do
+# rows and json: seedgen reads the whole binlogs (not cut to MAX_LEN), so that it finds
+# the table maps and rows of long files. It builds in fuzz/target/seedgen (gitignored).
+full=$work/full.txt
+: > "$full"
+if [ -f "$root/fixtures/demo.bin" ]; then
+    echo "$root/fixtures/demo.bin" >> "$full"
+fi
+if [ -d "$fixtures" ]; then
+    while IFS= read -r -d '' f; do
+        case $f in
+            *.gz) gzip -dc "$f" > "$work/full-$(basename "$f" .gz)" 2>/dev/null &&
+                echo "$work/full-$(basename "$f" .gz)" >> "$full" ;;
+            *) echo "$f" >> "$full" ;;
+        esac
+    done < <(find "$fixtures" -type f -not -path '*/oracles/*' \
+        -not -name '*.md' -not -name '*.txt' -not -name '*.json' -print0 | sort -z)
+fi
+CARGO_TARGET_DIR=$here/target/seedgen cargo run --quiet --release \
+    --manifest-path "$here/seedgen/Cargo.toml" -- \
+    "$corpus/rows" "$corpus/json" "$max_len" < "$full"
+
+# Hand-made rows inputs (see RowsCase in src/checks.rs) and JSON documents.
+python3 - "$corpus/rows" "$corpus/json" <<'EOF'
+import os, struct, sys
+
+rows_dir, json_dir = sys.argv[1], sys.argv[2]
+
+def rows_input(types, metadata, selector, flags, sections=b'', rows=b'', optional=b''):
+    return (bytes([len(types) - 1]) + bytes(types) + metadata + bytes([len(optional)])
+            + optional + bytes([selector, flags]) + sections + rows)
+
+# {"a": 1}: a small object, one key, an inlined int16.
+obj = bytes([0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x05, 0x01, 0x00]) + b'a'
+joe = b'\x0c\x03Joe'
+# REPLACE $.age with 26.
+diffs = b'\x00\x05$.age\x03\x05\x1a\x00'
+le32 = lambda n: struct.pack('<I', n)
+
+seeds = {
+    # INT, VARCHAR(20): one WRITE_ROWS v2 row (1, 'ab').
+    'int-varchar': rows_input([0x03, 0x0f], b'\x14\x00', 6, 0x00,
+                              rows=b'\x00' + le32(1) + b'\x02ab'),
+    # JSON: an UPDATE v2 row, {"a": 1} to "Joe".
+    'json-update': rows_input([0xf5], b'\x04', 7, 0x00,
+                              rows=b'\x00' + le32(len(obj)) + obj + b'\x00' + le32(len(joe)) + joe),
+    # JSON: a PARTIAL_UPDATE_ROWS row, its after image a diff list.
+    'json-partial': rows_input([0xf5], b'\x04', 9, 0x40, sections=b'\xff\x01',
+                               rows=b'\x00' + le32(len(obj)) + obj
+                               + b'\x01\x01\x00' + le32(len(diffs)) + diffs),
+    # Pre-GA WRITE_ROWS (20) of a TINYINT: no TABLE_MAP metadata, hints: 1 engine null
+    # byte, the column's engine null bit.
+    'pre-ga-hints': rows_input([0x01], b'', 0, 0x0c, sections=b'\x01\x17', rows=b'\x00\x2a'),
+    # Pre-GA UPDATE_ROWS (21) of a VARCHAR(20) whose metadata comes from a hint.
+    'pre-ga-metadata-hint': rows_input([0x0f], b'\x14\x00', 1, 0x0c,
+                                       sections=b'\x01\x37\x14\x00',
+                                       rows=b'\x00\x02ab\x00\x02cd'),
+    # MariaDB: a legacy DATETIME with 3 fractional digits (hint), WRITE_ROWS v1.
+    'mariadb-legacy-fsp': rows_input([0x0c], b'', 3, 0x09, sections=b'\xff\x03',
+                                     rows=b'\x00' + bytes(7)),
+    # MariaDB compressed WRITE_ROWS v1 (166) of a VARCHAR(10), the harness compressing.
+    'mariadb-compressed': rows_input([0x0f], b'\x0a\x00', 10, 0x11, rows=b'\x00\x03abc'),
+}
+for name, data in seeds.items():
+    open(os.path.join(rows_dir, 'hand-' + name), 'wb').write(data)
+
+docs = {
+    'object': obj,
+    'string': joe,
+    'double': b'\x0b' + struct.pack('<d', 1.0),
+    # [true, "x"]
+    'array': bytes([0x02, 0x02, 0x00, 0x0c, 0x00, 0x04, 0x01, 0x00, 0x0c, 0x0a, 0x00]) + b'\x01x',
+    # DECIMAL(4,2) 1.13 as an opaque value.
+    'opaque-decimal': b'\x0f\xf6\x04\x04\x02\x81\x0d',
+    'diffs': diffs + b'\x02\x03$.x',
+}
+for name, data in docs.items():
+    open(os.path.join(json_dir, 'hand-' + name), 'wb').write(data)
+EOF
+
+for t in slice_iter stream_chunks event_body gtid_text rows json; do
     echo "$t: $(find "$corpus/$t" -type f | wc -l) files"
 done

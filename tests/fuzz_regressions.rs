@@ -4,10 +4,12 @@
 //! included below).
 //!
 //! A regression file is named `<target>-<short-name>.bin`; it goes through its target's
-//! check, and every file also goes through the `slice_iter` check and the
-//! `stream_chunks` differential (its first bytes read as the chunk plan, and, for the
-//! regressions, the whole file as a binlog under a few fixed plans). Each file runs on
-//! its own, and the test fails at the end listing every file that failed.
+//! check. The files of the binlog targets (`slice_iter`, `stream_chunks`, `event_body`,
+//! `gtid_text`) also go through the `slice_iter` check and the `stream_chunks`
+//! differential (their first bytes read as the chunk plan, and, for the regressions, the
+//! whole file as a binlog under a few fixed plans); those of `rows` and `json`, which are
+//! not binlogs, only through their own check. Each file runs on its own, and the test
+//! fails at the end listing every file that failed.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -25,6 +27,16 @@ static ALLOC: checks::PeakAlloc = checks::PeakAlloc;
 //   808 MB in a 100-byte input; the StreamReader's framer grew its buffer straight to the
 //   declared size (an 808 MB allocation). Fixed in 568287e (the buffer now grows as
 //   bytes arrive); the allocation check below keeps it fixed.
+// - rows-empty-image-endless.bin: a WRITE_ROWS v1 event of a 1-column table whose
+//   columns-present bitmap is 0, with 1 byte of row data: every image was 0 bytes (no
+//   null bitmap, no value), so `RowsEvent::rows` returned the same empty row forever and
+//   `sql::write_rows_verbose`, `row_json::write_rows_json` and `sql::row_count` grew
+//   without bound. Found by the `rows` target (its check allows at most one row per byte
+//   of row data). Fixed in 741e1a8 (a row of no bytes ends the iteration).
+// - rows-datetime2-overflow.bin: a DATETIME2(2) value 00 00 00 00 00 ff: the integer part
+//   -2^39 shifted to -2^63 plus the negative fraction overflowed i64 in
+//   `value::temporal::datetime_v2` (a panic with overflow checks). Found by the `rows`
+//   target. Fixed in 741e1a8 (wrapping, as MySQL's unsigned arithmetic does).
 //
 // A regression that still fails on the current code makes this test fail, naming the
 // file and the broken check.
@@ -58,6 +70,8 @@ fn replay(target: &str, data: &[u8], thorough: bool) {
     match target {
         "event_body" => run("event_body", &|| checks::check_event_body(data)),
         "gtid_text" => run("gtid_text", &|| checks::check_gtid_text(data)),
+        "rows" => return run("rows", &|| checks::check_rows(data)),
+        "json" => return run("json", &|| checks::check_json(data)),
         _ => {}
     }
     run("slice_iter", &|| {
@@ -121,7 +135,14 @@ fn fuzz_corpus() {
     let corpus = fuzz_dir().join("corpus");
     let mut failures = Vec::new();
     let mut total = 0;
-    for target in ["slice_iter", "stream_chunks", "event_body", "gtid_text"] {
+    for target in [
+        "slice_iter",
+        "stream_chunks",
+        "event_body",
+        "gtid_text",
+        "rows",
+        "json",
+    ] {
         let paths = files(&corpus.join(target));
         total += paths.len();
         failures.extend(replay_all(&paths, Some(target), false));
