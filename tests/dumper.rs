@@ -7,6 +7,21 @@ mod common;
 #[path = "../examples/binlogdump/dump.rs"]
 #[allow(dead_code)]
 mod dump;
+#[path = "../examples/binlogdump/filter.rs"]
+#[allow(dead_code)]
+mod filter;
+#[path = "../examples/binlogdump/flashback.rs"]
+#[allow(dead_code)]
+mod flashback;
+#[path = "../examples/binlogdump/json.rs"]
+#[allow(dead_code)]
+mod json;
+#[path = "../examples/binlogdump/summary.rs"]
+#[allow(dead_code)]
+mod summary;
+#[path = "../examples/binlogdump/text.rs"]
+#[allow(dead_code)]
+mod text;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,16 +29,13 @@ use std::process::Command;
 use serde_json::Value;
 
 fn options() -> dump::Options {
-    dump::Options {
-        format: dump::Format::Json,
-        reader: binlogkit::ReaderOptions::new(),
-    }
+    dump::Options::new(dump::Format::Json)
 }
 
 /// The JSON lines binlogdump prints for `bytes`, and whether it stopped on an error.
 fn dump_lines(bytes: &[u8]) -> (Vec<Value>, bool) {
     let mut out = Vec::new();
-    let failed = dump::dump_bytes(&mut out, bytes, &options()).is_err();
+    let failed = dump::run_bytes(&mut out, "input", bytes, &options()).is_err();
     let text = String::from_utf8(out).expect("JSON output is UTF-8");
     let lines = text
         .lines()
