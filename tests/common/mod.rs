@@ -104,3 +104,4 @@ pub fn may_fail(path: &Path) -> bool {
 pub fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
+pub mod mariadb;
