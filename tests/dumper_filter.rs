@@ -363,9 +363,13 @@ fn oracle_statements(section: &str) -> Vec<String> {
 }
 
 /// The statements our dump shows, in the same form.
-fn dumped_statements(bytes: &[u8], database: &str) -> Vec<String> {
+fn dumped_statements(bytes: &[u8], database: &str, rewrite: &[(&str, &str)]) -> Vec<String> {
     let mut options = dump::Options::new(dump::Format::Json);
     options.filter.database = Some(database.to_owned());
+    options.filter.rewrite_db = rewrite
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
     let mut out = Vec::new();
     dump::run_bytes(&mut out, "input", bytes, &options).expect("reads");
     String::from_utf8(out)
@@ -408,9 +412,23 @@ fn database_filter_matches_mysqlbinlog() {
             "{file} --database={database}: oracle section"
         );
         assert_eq!(
-            dumped_statements(&bytes, database),
+            dumped_statements(&bytes, database, &[]),
             expected,
             "{file} --database={database}"
         );
+        // --rewrite-db applies first: `--rewrite-db=X->renamed --database=renamed` keeps
+        // what `--database=X` keeps.
+        assert_eq!(
+            dumped_statements(&bytes, "renamed", &[(database, "renamed")]),
+            expected,
+            "{file} --rewrite-db={database}->renamed --database=renamed"
+        );
+        if database != "not_exist" {
+            assert_ne!(
+                dumped_statements(&bytes, database, &[(database, "renamed")]),
+                expected,
+                "{file}: after --rewrite-db={database}->renamed, --database={database} differs"
+            );
+        }
     }
 }

@@ -39,6 +39,9 @@ pub struct FilterOptions {
     pub exclude_gtids: Option<GtidSet>,
     /// `--skip-gtids`: GTID and Previous_gtids events are not shown.
     pub skip_gtids: bool,
+    /// `--rewrite-db=from->to`: `--database` and `--table` see the rewritten names, as
+    /// mysqlbinlog applies the rewrite first.
+    pub rewrite_db: Vec<(String, String)>,
 }
 
 /// The decision for one event.
@@ -268,7 +271,10 @@ impl Filter {
     fn table_verdict(&mut self, event: &BinlogEvent<'_>, decoder: &Decoder) -> Verdict {
         match &event.event {
             Event::Query(q) | Event::ExecuteLoadQuery(q) => match &self.options.database {
-                Some(db) if !is_transaction_keyword(&q.query) && q.database != db.as_bytes() => {
+                Some(db)
+                    if !is_transaction_keyword(&q.query)
+                        && rewritten(&self.options.rewrite_db, q.database) != db.as_bytes() =>
+                {
                     Verdict::Dropped(DropReason::Database)
                 }
                 _ => Verdict::Show,
@@ -276,7 +282,8 @@ impl Filter {
             Event::TableMap(map) => {
                 // A newer map for the same id replaces the older one.
                 self.dropped_tables.retain(|&id| id != map.table_id);
-                let database = String::from_utf8_lossy(map.database);
+                let database =
+                    String::from_utf8_lossy(rewritten(&self.options.rewrite_db, map.database));
                 let table = String::from_utf8_lossy(map.table);
                 let reason = if self
                     .options
@@ -318,11 +325,14 @@ impl Filter {
                 // by the map the decoder has, when it has one.
                 match decoder.tables().get(rows.table_id) {
                     Some(schema) if !self.options.tables.is_empty() => {
+                        let database =
+                            rewritten(&self.options.rewrite_db, schema.database.as_bytes());
+                        let database = String::from_utf8_lossy(database);
                         if self
                             .options
                             .tables
                             .iter()
-                            .any(|p| p.matches(&schema.database, &schema.table))
+                            .any(|p| p.matches(&database, &schema.table))
                         {
                             Verdict::Show
                         } else {
@@ -335,6 +345,14 @@ impl Filter {
             _ => Verdict::Show,
         }
     }
+}
+
+/// `database` after the `--rewrite-db` rules (the first that matches).
+fn rewritten<'a>(rules: &'a [(String, String)], database: &'a [u8]) -> &'a [u8] {
+    rules
+        .iter()
+        .find(|(from, _)| from.as_bytes() == database)
+        .map_or(database, |(_, to)| to.as_bytes())
 }
 
 /// The statement's first word(s), upper-cased, skipping leading white space.

@@ -234,6 +234,7 @@ fn options(args: &Args) -> dump::Options {
         include_gtids: args.include_gtids.clone(),
         exclude_gtids: args.exclude_gtids.clone(),
         skip_gtids: args.skip_gtids,
+        rewrite_db: args.rewrite_db.clone(),
     };
     options.text.verbosity = args.verbose;
     options.text.base64_output = match args.base64_output {
