@@ -123,7 +123,12 @@ impl Server {
     /// complete).
     pub fn flush_binlog(&self) -> PathBuf {
         let current = self.sql("SHOW MASTER STATUS");
-        let file = current.split('\t').next().unwrap_or_default().trim().to_owned();
+        let file = current
+            .split('\t')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
         self.sql("FLUSH BINARY LOGS");
         self.dir.join(file)
     }
