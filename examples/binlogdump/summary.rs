@@ -1312,8 +1312,10 @@ fn render_text(r: &Report) -> String {
             ("End", t.end.clone().unwrap_or_else(|| "-".to_owned())),
             (
                 "Duration",
-                t.duration_seconds
-                    .map_or_else(|| "-".to_owned(), |d| format!("{} ({d} s)", duration(d))),
+                t.duration_seconds.map_or_else(
+                    || "-".to_owned(),
+                    |d| format!("{} ({} s)", duration(d), thousands(d)),
+                ),
             ),
             ("Events", thousands(r.events)),
             ("Bytes", thousands(r.bytes)),
