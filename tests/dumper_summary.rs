@@ -957,3 +957,91 @@ Parallel apply (MariaDB commit ids)
         );
     }
 }
+
+/// Commit groups of a live MariaDB server: transactions of concurrent clients, which
+/// the server holds back to commit together (`binlog_commit_wait_count`), against the
+/// `cid=` of mariadb-binlog's GTID lines and the commit ids the walker reads. How
+/// many commit together depends on timing, so the groups are compared, not predicted.
+#[test]
+fn mariadb_commit_id_groups() {
+    let Some(server) = common::mariadb::Server::start(
+        "summary-gc",
+        &[
+            "--binlog-format=ROW",
+            "--binlog-commit-wait-count=4",
+            "--binlog-commit-wait-usec=500000",
+        ],
+    ) else {
+        return;
+    };
+    server.sql("CREATE DATABASE gc; CREATE TABLE gc.t (id INT PRIMARY KEY, v INT) ENGINE=InnoDB");
+    for round in 0..3 {
+        std::thread::scope(|s| {
+            for client in 0..4 {
+                let server = &server;
+                s.spawn(move || {
+                    let id = round * 4 + client;
+                    server.sql(&format!("INSERT INTO gc.t VALUES ({id}, {id})"));
+                });
+            }
+        });
+    }
+    server.sql("UPDATE gc.t SET v = v + 1 WHERE id < 6");
+    let binlog = server.flush_binlog();
+    let bytes = std::fs::read(&binlog).expect("binlog");
+    let (summary, failed) = summary_json("gc", &bytes, &summary_options(dump::Format::Json));
+    assert!(!failed);
+    let walk = Walk::of(&bytes);
+    check_types("gc", &summary, &walk);
+    let ids = &walk.commit_ids;
+    let mut sizes = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        let j = match ids[i] {
+            None => i + 1,
+            Some(id) => (i..ids.len())
+                .find(|&j| ids[j] != Some(id))
+                .unwrap_or(ids.len()),
+        };
+        sizes.push((j - i) as u64);
+        i = j;
+    }
+    let groups = &summary["commit_id_groups"];
+    assert_eq!(u(&groups["transactions"]), ids.len() as u64);
+    assert_eq!(
+        u(&groups["with_commit_id"]),
+        ids.iter().flatten().count() as u64
+    );
+    assert_eq!(u(&groups["groups"]), sizes.len() as u64);
+    assert_eq!(
+        u(&groups["max_group"]),
+        sizes.iter().copied().max().unwrap_or(0)
+    );
+    let ours: Vec<(u64, u64, u64, u64)> = groups["group_sizes"]
+        .as_array()
+        .expect("group_sizes")
+        .iter()
+        .map(|b| {
+            (
+                u(&b["min"]),
+                u(&b["max"]),
+                u(&b["groups"]),
+                u(&b["transactions"]),
+            )
+        })
+        .collect();
+    assert_eq!(ours, buckets(&sizes));
+    assert_eq!(summary["rows"]["inserted"], 12);
+    assert_eq!(summary["rows"]["updated"], 6);
+    if let Some(tool) = mariadb_binlog() {
+        let printed = run_mariadb_binlog(&tool, &bytes);
+        assert_eq!(
+            &printed.commit_ids, ids,
+            "cid= as mariadb-binlog prints them"
+        );
+        assert_eq!(u(&summary["transactions"]["total"]), printed.gtids);
+    }
+    if sizes.iter().all(|&s| s == 1) {
+        eprintln!("NOTICE: no transactions committed together this time");
+    }
+}
