@@ -1314,7 +1314,13 @@ fn render_text(r: &Report) -> String {
                 "Duration",
                 t.duration_seconds.map_or_else(
                     || "-".to_owned(),
-                    |d| format!("{} ({} s)", duration(d), thousands(d)),
+                    |d| {
+                        if d < 60 {
+                            format!("{d} s")
+                        } else {
+                            format!("{} ({} s)", duration(d), thousands(d))
+                        }
+                    },
                 ),
             ),
             ("Events", thousands(r.events)),
