@@ -1045,3 +1045,36 @@ fn mariadb_commit_id_groups() {
         eprintln!("NOTICE: no transactions committed together this time");
     }
 }
+
+/// Rows that need the table definition (MariaDB legacy temporals with fractional
+/// digits, which the binlog does not record) are counted as such, not an error.
+#[test]
+fn rows_needing_the_table_definition_are_counted() {
+    let Some(root) = common::shared_fixtures() else {
+        return;
+    };
+    let bytes = common::read_binlog(&root.join("mariadb/temporal-legacy.bin"));
+    let (summary, failed) = summary_json("legacy", &bytes, &summary_options(dump::Format::Json));
+    assert!(!failed, "{}", summary["error"]);
+    let walk = Walk::of(&bytes);
+    check_types("legacy", &summary, &walk);
+    let row_events: u64 = (23..=25)
+        .filter_map(|code| walk.types.get(&code))
+        .map(|t| t[0])
+        .sum();
+    assert_eq!(u(&summary["rows"]["row_events"]), row_events);
+    let undecoded = u(&summary["rows"]["undecoded_row_events"]);
+    assert!(undecoded > 0 && undecoded <= row_events);
+    let mut out = Vec::new();
+    dump::run_bytes(
+        &mut out,
+        "legacy",
+        &bytes,
+        &summary_options(dump::Format::Text),
+    )
+    .expect("run");
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(text.contains(&format!(
+        "  {undecoded} row events not decoded: they need the table definition.\n"
+    )));
+}
