@@ -251,12 +251,10 @@ impl Flashback {
         {
             // Inside the transaction: nothing to undo, nothing ends.
         } else {
-            // DDL and statement-format DML: not undone. (A ROLLBACK TO SAVEPOINT in a
-            // binlog means non-transactional changes were kept: not undone either.) A
-            // statement that is not part of a transaction ends the open one.
-            if !word("ROLLBACK") && !word("XA") {
-                self.close(false);
-            }
+            // DDL and statement-format DML: not undone, said where they fall. (A ROLLBACK
+            // TO SAVEPOINT in a binlog means non-transactional changes were kept: not
+            // undone either.) A transaction stays open: with binlog_format=MIXED one
+            // holds both statements and row events. DDL comes in a group of its own.
             if item.verdict == Verdict::Show {
                 let quoted = String::from_utf8_lossy(text.get(..QUOTED_STATEMENT).unwrap_or(text));
                 let mut quoted = quoted.split_whitespace().collect::<Vec<_>>().join(" ");
