@@ -639,7 +639,15 @@ fn undo(table: &Arc<TableSchema>, pos: u64, change: &RowChange<'_, '_>) -> Resul
             // The row as the update left it: the after image, and the columns it does not
             // hold (unchanged) from the before image.
             let mut state: Image = set.clone();
+            // The JSON columns of a partial update hold diffs: their new documents are
+            // not in the binlog, and cannot pick the row.
+            let mut diffs = Vec::new();
             for (i, v) in &after {
+                if matches!(v, Literal::Unwritable(_)) {
+                    state.retain(|(c, _)| c != i);
+                    diffs.push(*i);
+                    continue;
+                }
                 match state.iter_mut().find(|(c, _)| c == i) {
                     Some(slot) => slot.1 = v.clone(),
                     None => state.push((*i, v.clone())),
@@ -651,7 +659,13 @@ fn undo(table: &Arc<TableSchema>, pos: u64, change: &RowChange<'_, '_>) -> Resul
                 .map(|(c, _)| *c)
                 .filter(|c| !set.iter().any(|(s, _)| s == c))
                 .collect();
-            let (cond, lacks) = condition(&state, key.as_deref(), all);
+            let (cond, mut lacks) = condition(&state, key.as_deref(), all);
+            if !cond.by_key && !diffs.is_empty() {
+                lacks = Some(format!(
+                    "the new documents of {} (a partial JSON update holds diffs)",
+                    names(table, &diffs)
+                ));
+            }
             if !lost.is_empty() {
                 missing = Some(format!(
                     "the before image lacks the old values of {}",
