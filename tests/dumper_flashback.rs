@@ -681,6 +681,10 @@ fn flashback_replayed_on_mariadb_restores_every_table() {
     run(&server, &workload(&server, &tables, Image::Full));
     server.flush_binlog();
     let sql = flashback_file(&file, start, &["binlog_types.t_int"]).expect("a flashback");
+    eprintln!(
+        "flashback --table t_int: {} row changes undone",
+        undo_statements(&sql)
+    );
     assert!(sql.contains("`t_int`") && !sql.contains("`t_string`"));
     server.client(&[], sql.as_bytes());
     let after = snapshot(&server, &tables);
@@ -704,6 +708,10 @@ fn flashback_replayed_on_mariadb_restores_every_table() {
     assert!(!changed(&before, &snapshot(&server, &tables)).is_empty());
     server.flush_binlog();
     let sql = flashback_file(&file, start, &[]).expect("a NOBLOB flashback");
+    eprintln!(
+        "flashback NOBLOB: {} row changes undone",
+        undo_statements(&sql)
+    );
     assert_restored(&server, &tables, &before, &sql, "NOBLOB images");
 
     // 4. MINIMAL images: inserts (the key is in the image) and the changes to tables
@@ -713,6 +721,10 @@ fn flashback_replayed_on_mariadb_restores_every_table() {
     assert!(!changed(&before, &snapshot(&server, &tables)).is_empty());
     server.flush_binlog();
     let sql = flashback_file(&file, start, &[]).expect("a MINIMAL flashback");
+    eprintln!(
+        "flashback MINIMAL: {} row changes undone",
+        undo_statements(&sql)
+    );
     assert_restored(&server, &tables, &before, &sql, "MINIMAL images");
 
     // 5. What such images cannot undo is refused, naming the columns whose old values
