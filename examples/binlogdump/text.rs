@@ -332,6 +332,13 @@ impl TextSink {
         let h = &event.header;
         let log_pos = match item.payload {
             Some(p) => p.log_pos,
+            // A 4.x (binlog v3) header holds the event's start: mysqlbinlog shows its end.
+            None if h.log_pos != 0
+                && h.event_type.0 < 15
+                && item.decoder.format().binlog_version() == 3 =>
+            {
+                u64::from(h.log_pos) + u64::from(h.event_size)
+            }
             None => u64::from(h.log_pos),
         };
         self.buf(buf).push(b'#');
@@ -1715,7 +1722,11 @@ fn checksum_of(event: &BinlogEvent<'_>, decoder: &Decoder, in_payload: bool) -> 
             None
         }
     } else {
-        event.checksum
+        let alg = match &event.event {
+            Event::FormatDescription(fd) => fd.checksum_alg,
+            _ => decoder.format().checksum(),
+        };
+        event.checksum.filter(|_| alg == ChecksumAlg::Crc32)
     }
 }
 
