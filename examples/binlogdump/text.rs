@@ -179,6 +179,8 @@ pub struct TextSink {
     immediate_server_version: Option<u32>,
     /// LOAD DATA temp files created so far (their names count up).
     load_files: Vec<(u32, String)>,
+    /// MariaDB: the rows of the row statement so far.
+    statement_rows: usize,
     /// The last header time printed: (timestamp, its text).
     time_cache: Option<(u32, [u8; 15])>,
 }
@@ -206,6 +208,7 @@ impl TextSink {
             immediate_server_version: None,
             load_files: Vec::new(),
             time_cache: None,
+            statement_rows: 0,
         }
     }
 
@@ -352,7 +355,14 @@ impl TextSink {
         if self.o.hexdump {
             let header_len = item.decoder.format().header_len();
             let dialect = self.o.dialect;
-            let raw = event_bytes(event, item.decoder, item.payload.is_some());
+            let raw = match &event.event {
+                Event::Rows(rows) if rows.compressed && dialect == Dialect::Mariadb => {
+                    uncompressed_rows_event(event, rows, item.decoder)
+                        .map(std::borrow::Cow::Owned)
+                        .unwrap_or(std::borrow::Cow::Borrowed(event.raw))
+                }
+                _ => event_bytes(event, item.decoder, item.payload.is_some()),
+            };
             let b = self.buf(buf);
             b.push(b'\n');
             match dialect {
@@ -475,6 +485,9 @@ impl TextSink {
                 || matches!(event.event, Event::StartV3(_)))
         {
             return Ok(());
+        }
+        if let Event::Encrypted(_) = event.event {
+            return Err(encrypted(item));
         }
         self.close_payload(item);
         if !self.o.short_form {
@@ -616,6 +629,9 @@ impl TextSink {
         let event = item.event;
         if self.start_position.is_some_and(|p| p > 4) && matches!(event.event, Event::StartV3(_)) {
             return Ok(());
+        }
+        if let Event::Encrypted(_) = event.event {
+            return Err(encrypted(item));
         }
         if !self.o.short_form {
             let _ = writeln!(out, "# at {}", event.offset);
@@ -1075,7 +1091,13 @@ impl TextSink {
         if !short {
             let at = item.payload.map_or(event.offset, |p| p.end);
             self.header(Buf::Head, item, at);
-            let word = if elq { "Execute_load_query" } else { "Query" };
+            let word = if elq {
+                "Execute_load_query"
+            } else if mariadb && q.compressed {
+                "Query_compressed"
+            } else {
+                "Query"
+            };
             let b = &mut self.head;
             let _ = write!(
                 b,
@@ -1355,7 +1377,7 @@ impl TextSink {
             b.push(b'`');
         }
         let _ = write!(b, " mapped to number {}", map.table_id);
-        if mariadb && map.table_flags & 0x0008 != 0 {
+        if mariadb && map.table_flags & 0x4000 != 0 {
             b.extend_from_slice(b" (has triggers)");
         }
         b.push(b'\n');
@@ -1421,7 +1443,13 @@ impl TextSink {
         b.push(b'\n');
         let end = rows.is_statement_end();
         if self.base64() {
-            let raw = event_bytes(event, item.decoder, item.payload.is_some());
+            let raw = match rows.compressed {
+                // mariadb-binlog encodes the event it decompressed, not the stored one.
+                true => uncompressed_rows_event(event, rows, item.decoder)
+                    .map(std::borrow::Cow::Owned)
+                    .unwrap_or(std::borrow::Cow::Borrowed(event.raw)),
+                false => event_bytes(event, item.decoder, item.payload.is_some()),
+            };
             base64_block(&mut self.body, &raw, !end);
         }
         let verbose_into_body = dialect == Dialect::Mysql56;
@@ -1449,8 +1477,24 @@ impl TextSink {
             }
         }
         if dialect == Dialect::Mariadb {
-            let n = schema.as_deref().map_or(0, |s| sql::row_count(rows, s));
-            let _ = writeln!(self.footer, "# Number of rows: {n}");
+            // mariadb-binlog counts the rows of the whole statement.
+            let mut n = schema.as_deref().map_or(0, |s| sql::row_count(rows, s));
+            // Without -v, mariadb-binlog sizes rows with a table of field lengths that
+            // knows neither GEOMETRY nor COMPRESSED columns: it loses its way after the
+            // first row and counts one.
+            let unsized_column = schema.as_deref().is_some_and(|s| {
+                s.columns
+                    .iter()
+                    .any(|c| matches!(c.column_type.0, 140 | 141 | 255))
+            });
+            if self.o.verbosity == 0 && unsized_column {
+                n = n.min(1);
+            }
+            self.statement_rows = self.statement_rows.saturating_add(n);
+            if end {
+                let _ = writeln!(self.footer, "# Number of rows: {}", self.statement_rows);
+                self.statement_rows = 0;
+            }
         }
         Ok(())
     }
@@ -1575,13 +1619,16 @@ impl TextSink {
             b.push(b'\n');
         }
         let allow_parallel = g.flags & FL_ALLOW_PARALLEL != 0;
+        let short = self.o.short_form;
         let s = &mut self.session;
         let b = match buf {
             Buf::Head => &mut self.head,
             Buf::Held => &mut self.held,
             Buf::Annotate => &mut self.annotate,
         };
-        if s.allow_parallel != Some(allow_parallel) {
+        if short {
+            // mariadb-binlog's short form keeps only the transaction start.
+        } else if s.allow_parallel != Some(allow_parallel) {
             let _ = write!(
                 b,
                 "/*M!100101 SET @@session.skip_parallel_replication={}*/",
@@ -1590,7 +1637,8 @@ impl TextSink {
             end_statement_inline(b);
             s.allow_parallel = Some(allow_parallel);
         }
-        if s.domain_id != Some(g.gtid.domain_id) {
+        if short {
+        } else if s.domain_id != Some(g.gtid.domain_id) {
             let _ = write!(
                 b,
                 "/*M!100001 SET @@session.gtid_domain_id={}*/",
@@ -1599,7 +1647,8 @@ impl TextSink {
             end_statement_inline(b);
             s.domain_id = Some(g.gtid.domain_id);
         }
-        if s.server_id != Some(g.gtid.server_id) {
+        if short {
+        } else if s.server_id != Some(g.gtid.server_id) {
             let _ = write!(
                 b,
                 "/*M!100001 SET @@session.server_id={}*/",
@@ -1608,12 +1657,14 @@ impl TextSink {
             end_statement_inline(b);
             s.server_id = Some(g.gtid.server_id);
         }
-        let _ = write!(
-            b,
-            "/*M!100001 SET @@session.gtid_seq_no={}*/",
-            g.gtid.seq_no
-        );
-        end_statement_inline(b);
+        if !short {
+            let _ = write!(
+                b,
+                "/*M!100001 SET @@session.gtid_seq_no={}*/",
+                g.gtid.seq_no
+            );
+            end_statement_inline(b);
+        }
         if g.flags & FL_PREPARED_XA != 0 {
             if let Some(xid) = &g.xid {
                 let _ = write!(b, "XA START {}", xid_text(xid));
@@ -2058,4 +2109,58 @@ fn table_metadata(b: &mut Vec<u8>, schema: &binlogkit::TableSchema, dialect: Dia
             b.extend_from_slice(b")\n");
         }
     }
+}
+
+/// An event of an encrypted binlog: the tools need the key, which a dump has not.
+fn encrypted(item: &Item<'_, '_>) -> DumpError {
+    DumpError::Refused {
+        file: item.file.to_owned(),
+        message: format!(
+            "cannot decrypt the event at offset {}: reading encrypted binlogs needs the server's key",
+            item.event.offset
+        ),
+    }
+}
+
+/// The uncompressed form of a MariaDB compressed rows event, as `mariadb-binlog`
+/// rebuilds it for its `BINLOG` block: the uncompressed type, the decompressed rows,
+/// the size fixed and the checksum recomputed.
+fn uncompressed_rows_event(
+    event: &BinlogEvent<'_>,
+    rows: &RowsEvent<'_>,
+    decoder: &Decoder,
+) -> Option<Vec<u8>> {
+    let code = event.header.event_type.0;
+    let plain = match code {
+        166 => 23,
+        167 => 24,
+        168 => 25,
+        169 => 30,
+        170 => 31,
+        171 => 32,
+        _ => return None,
+    };
+    let format = decoder.format();
+    let mut prefix = 19 + format.post_header_len(event.header.event_type);
+    if rows.version == 2 {
+        prefix += 2 + rows.extra_data.len();
+    }
+    prefix += match rows.column_count {
+        0..=250 => 1,
+        251..=0xffff => 3,
+        0x1_0000..=0xff_ffff => 4,
+        _ => 9,
+    };
+    prefix += rows.columns_before.len() + rows.columns_after.map_or(0, <[u8]>::len);
+    let with_crc = event.checksum.is_some();
+    let mut out = event.raw.get(..prefix)?.to_vec();
+    out.extend_from_slice(&rows.rows);
+    let size = u32::try_from(out.len() + if with_crc { 4 } else { 0 }).ok()?;
+    *out.get_mut(4)? = plain;
+    out.get_mut(9..13)?.copy_from_slice(&size.to_le_bytes());
+    if with_crc {
+        let crc = crc32fast::hash(&out);
+        out.extend_from_slice(&crc.to_le_bytes());
+    }
+    Some(out)
 }
