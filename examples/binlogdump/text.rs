@@ -1211,7 +1211,7 @@ impl TextSink {
         if let Some(mode) = st.sql_mode() {
             if s.sql_mode != Some(mode) {
                 if dialect == Dialect::Mysql80 {
-                    let _ = write!(b, "SET @@session.sql_mode={}", mode as u32);
+                    let _ = write!(b, "SET @@session.sql_mode={mode}");
                     if mode & 0x1003_ff00 != 0 {
                         b.extend_from_slice(b"/*!80005 &~0x1003ff00*/");
                     }
@@ -1405,7 +1405,14 @@ impl TextSink {
             }
         }
         if self.base64() {
-            let raw = event_bytes(item.event, item.decoder, item.payload.is_some());
+            let mut raw = event_bytes(item.event, item.decoder, item.payload.is_some());
+            if db.as_slice() != map.database {
+                // mysqlbinlog rewrites the event itself, so the replayed map names the
+                // new database too.
+                if let Some(rewritten) = rewrite_table_map(&raw, item.decoder, map, &db) {
+                    raw = std::borrow::Cow::Owned(rewritten);
+                }
+            }
             base64_block(&mut self.body, &raw, true);
         }
     }
@@ -1453,7 +1460,15 @@ impl TextSink {
             base64_block(&mut self.body, &raw, !end);
         }
         let verbose_into_body = dialect == Dialect::Mysql56;
-        let schema = item.decoder.tables().get(rows.table_id).cloned();
+        let mut schema = item.decoder.tables().get(rows.table_id).cloned();
+        if let Some(s) = &schema {
+            let db = self.rewritten(s.database.as_bytes());
+            if db != s.database.as_bytes() {
+                let mut renamed = (**s).clone();
+                renamed.database = String::from_utf8_lossy(db).into_owned();
+                schema = Some(std::sync::Arc::new(renamed));
+            }
+        }
         let target = if verbose_into_body {
             &mut self.body
         } else {
@@ -2159,6 +2174,35 @@ fn uncompressed_rows_event(
     *out.get_mut(4)? = plain;
     out.get_mut(9..13)?.copy_from_slice(&size.to_le_bytes());
     if with_crc {
+        let crc = crc32fast::hash(&out);
+        out.extend_from_slice(&crc.to_le_bytes());
+    }
+    Some(out)
+}
+
+/// A TABLE_MAP event with its database name replaced (`--rewrite-db`): the size fixed
+/// and the checksum recomputed.
+fn rewrite_table_map(
+    raw: &[u8],
+    decoder: &Decoder,
+    map: &TableMapEvent<'_>,
+    db: &[u8],
+) -> Option<Vec<u8>> {
+    let start = 19 + decoder.format().post_header_len(binlogkit::EventType(19));
+    let old_len = usize::from(*raw.get(start)?);
+    if raw.get(start + 1..start + 1 + old_len)? != map.database {
+        return None;
+    }
+    let new_len = u8::try_from(db.len()).ok()?;
+    let has_crc = decoder.format().checksum() == ChecksumAlg::Crc32;
+    let body_end = raw.len().checked_sub(if has_crc { 4 } else { 0 })?;
+    let mut out = raw.get(..start)?.to_vec();
+    out.push(new_len);
+    out.extend_from_slice(db);
+    out.extend_from_slice(raw.get(start + 1 + old_len..body_end)?);
+    let size = u32::try_from(out.len() + if has_crc { 4 } else { 0 }).ok()?;
+    out.get_mut(9..13)?.copy_from_slice(&size.to_le_bytes());
+    if has_crc {
         let crc = crc32fast::hash(&out);
         out.extend_from_slice(&crc.to_le_bytes());
     }
