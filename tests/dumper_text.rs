@@ -501,9 +501,10 @@ fn mask_load_files(text: &str) -> String {
     out
 }
 
-/// Debian's `mariadb-binlog` (10.11) run on every MariaDB fixture with five option
+/// Debian's `mariadb-binlog` (10.11) run on every MariaDB fixture with seven option
 /// sets (default, `-v`, `-vv --base64-output=decode-rows`, `--hexdump`,
-/// `--short-form`), TZ=UTC: our output and exit status must be the same.
+/// `--short-form`, and `--rewrite-db` with `-v` and with `--hexdump`), TZ=UTC: our
+/// output and exit status must be the same.
 #[test]
 fn mariadb_binlog_live() {
     let Some(root) = fixtures() else { return };
@@ -529,6 +530,8 @@ fn mariadb_binlog_live() {
             &["-vv", "--base64-output=decode-rows"],
             &["--hexdump"],
             &["--short-form"],
+            &["-v", "--rewrite-db=binlog_types->bt"],
+            &["--hexdump", "--rewrite-db=binlog_txn->bt"],
         ] {
             let real = Command::new(tool)
                 .args(args)
@@ -546,7 +549,14 @@ fn mariadb_binlog_live() {
                     }
                     "--hexdump" => o.text.hexdump = true,
                     "--short-form" => o.text.short_form = true,
-                    _ => {}
+                    other => {
+                        if let Some((from, to)) = other
+                            .strip_prefix("--rewrite-db=")
+                            .and_then(|r| r.split_once("->"))
+                        {
+                            o.text.rewrite_db.push((from.to_owned(), to.to_owned()));
+                        }
+                    }
                 }
             }
             let (ours, failed) = dump_file(file, &o);

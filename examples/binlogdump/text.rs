@@ -361,6 +361,13 @@ impl TextSink {
                         .map(std::borrow::Cow::Owned)
                         .unwrap_or(std::borrow::Cow::Borrowed(event.raw))
                 }
+                Event::TableMap(map) if self.rewritten(map.database) != map.database => {
+                    let db = self.rewritten(map.database).to_vec();
+                    let raw = event_bytes(event, item.decoder, item.payload.is_some());
+                    rewrite_table_map(&raw, item.decoder, map, &db, dialect == Dialect::Mysql80)
+                        .map(std::borrow::Cow::Owned)
+                        .unwrap_or(raw)
+                }
                 _ => event_bytes(event, item.decoder, item.payload.is_some()),
             };
             let b = self.buf(buf);
@@ -1088,6 +1095,18 @@ impl TextSink {
         let short = self.o.short_form;
         let elq = matches!(event.event, Event::ExecuteLoadQuery(_));
         let st = &q.status;
+        let mut use_printed = false;
+        if mariadb && h.flags.0 & LOG_EVENT_SUPPRESS_USE_F == 0 {
+            // mariadb-binlog prints the `use` of a rewritten database before the header.
+            let db = self.rewritten(q.database).to_vec();
+            if db.as_slice() != q.database && db != self.session.db {
+                self.head.extend_from_slice(b"use ");
+                sql::write_identifier(&mut self.head, &db);
+                end_statement_inline(&mut self.head);
+                self.session.db = db;
+                use_printed = true;
+            }
+        }
         if !short {
             let at = item.payload.map_or(event.offset, |p| p.end);
             self.header(Buf::Head, item, at);
@@ -1118,7 +1137,7 @@ impl TextSink {
             if !filter::is_transaction_keyword(query) {
                 self.session.db.clear();
             }
-        } else {
+        } else if !use_printed {
             let db = self.rewritten(q.database).to_vec();
             if db != self.session.db {
                 if !db.is_empty() {
@@ -1409,7 +1428,13 @@ impl TextSink {
             if db.as_slice() != map.database {
                 // mysqlbinlog rewrites the event itself, so the replayed map names the
                 // new database too.
-                if let Some(rewritten) = rewrite_table_map(&raw, item.decoder, map, &db) {
+                if let Some(rewritten) = rewrite_table_map(
+                    &raw,
+                    item.decoder,
+                    map,
+                    &db,
+                    self.o.dialect == Dialect::Mysql80,
+                ) {
                     raw = std::borrow::Cow::Owned(rewritten);
                 }
             }
@@ -2180,13 +2205,15 @@ fn uncompressed_rows_event(
     Some(out)
 }
 
-/// A TABLE_MAP event with its database name replaced (`--rewrite-db`): the size fixed
-/// and the checksum recomputed.
+/// A TABLE_MAP event with its database name replaced (`--rewrite-db`), its size fixed;
+/// the checksum recomputed as MySQL 8.0 does, or the old one kept as MariaDB and MySQL
+/// 5.7 do (the event then fails its checksum on replay unless it is not verified).
 fn rewrite_table_map(
     raw: &[u8],
     decoder: &Decoder,
     map: &TableMapEvent<'_>,
     db: &[u8],
+    recompute_crc: bool,
 ) -> Option<Vec<u8>> {
     let start = 19 + decoder.format().post_header_len(binlogkit::EventType(19));
     let old_len = usize::from(*raw.get(start)?);
@@ -2195,6 +2222,10 @@ fn rewrite_table_map(
     }
     let new_len = u8::try_from(db.len()).ok()?;
     let has_crc = decoder.format().checksum() == ChecksumAlg::Crc32;
+    let old_crc = raw
+        .get(raw.len().saturating_sub(4)..)
+        .unwrap_or_default()
+        .to_vec();
     let body_end = raw.len().checked_sub(if has_crc { 4 } else { 0 })?;
     let mut out = raw.get(..start)?.to_vec();
     out.push(new_len);
@@ -2202,9 +2233,11 @@ fn rewrite_table_map(
     out.extend_from_slice(raw.get(start + 1 + old_len..body_end)?);
     let size = u32::try_from(out.len() + if has_crc { 4 } else { 0 }).ok()?;
     out.get_mut(9..13)?.copy_from_slice(&size.to_le_bytes());
-    if has_crc {
+    if has_crc && recompute_crc {
         let crc = crc32fast::hash(&out);
         out.extend_from_slice(&crc.to_le_bytes());
+    } else if has_crc {
+        out.extend_from_slice(&old_crc);
     }
     Some(out)
 }
