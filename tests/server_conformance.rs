@@ -197,6 +197,8 @@ struct Totals {
     variants: std::collections::BTreeSet<String>,
     settings: usize,
     mismatches: Vec<String>,
+    /// The message the comparison gave for a deliberately wrong server value.
+    test_of_test: Option<String>,
 }
 
 /// Checks the statement texts in the binlog against the executed ones: all, in order,
@@ -315,6 +317,10 @@ fn run_setting(server: &Server, s: &Setting, index: usize, rng: &mut Rng, totals
             let server_table = ServerTable::parse(table, &out)
                 .unwrap_or_else(|e| panic!("{}: {}: {e}", s.name, table.qualified()));
             let ours = decoded.tables.get(&(table.db.clone(), table.name.clone()));
+            if index == 1 && totals.test_of_test.is_none() {
+                totals.test_of_test = ours
+                    .and_then(|ours| check::mutated_comparison_fails(table, &server_table, ours));
+            }
             match check::compare(table, &server_table, ours) {
                 Ok(c) => {
                     compared.0 += c.rows;
@@ -367,10 +373,21 @@ fn real_server_conformance() {
         let mut setting_rng = rng.fork();
         run_setting(&server, s, i + 1, &mut setting_rng, &mut totals);
     }
+    let message = totals
+        .test_of_test
+        .as_deref()
+        .expect("no integer value to mutate for the test of the test");
+    eprintln!("test of the test: a mutated server value gives: {message}");
     let (steps, gtids, events) = transactions_and_gtids(&server);
     eprintln!(
         "transactions: {steps} steps, {gtids} GTIDs equal to @@gtid_binlog_pos after each, \
          {events} events equal to SHOW BINLOG EVENTS"
+    );
+    let live = live_follow(&server, &mut rng.fork());
+    eprintln!(
+        "live follow: {} events followed while {} inserts ran, equal to the closed file \
+         ({} polls at the end of the file, {} inside an event)",
+        live.events, live.inserts, live.caught_up, live.truncated
     );
     for m in totals.mismatches.iter().take(40) {
         eprintln!("MISMATCH {m}");
@@ -683,4 +700,137 @@ fn transactions_and_gtids(server: &Server) -> (usize, usize, usize) {
          @@gtid_binlog_pos after each step (right)"
     );
     (TRANSACTION_STEPS.len(), gtids, events)
+}
+
+/// What following the live binlog saw.
+#[derive(Debug, Default)]
+struct Followed {
+    events: usize,
+    /// Polls that found the end of the file between events, and inside one.
+    caught_up: usize,
+    truncated: usize,
+    inserts: usize,
+}
+
+/// One event as read: offset, type code and bytes (the FORMAT_DESCRIPTION's flags
+/// masked: the server clears its in-use flag when it closes the file).
+fn event_key(event: &binlogkit::BinlogEvent<'_>) -> (u64, u8, Vec<u8>) {
+    let mut raw = event.raw.to_vec();
+    if matches!(event.event, binlogkit::Event::FormatDescription(_)) {
+        for b in raw.iter_mut().skip(17).take(2) {
+            *b = 0;
+        }
+    }
+    (event.offset, event.header.event_type.0, raw)
+}
+
+/// Follows the active binlog with a [`binlogkit::StreamReader`] while a client inserts
+/// rows of random sizes (one transaction each), then `FLUSH BINARY LOGS`; reads until the
+/// ROTATE. Every event must equal, in order, the events of the closed file as
+/// [`binlogkit::BinlogReader`] reads it: none lost, none repeated.
+fn live_follow(server: &Server, rng: &mut Rng) -> Followed {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let first = begin_setting(
+        server,
+        &setting("live", "ROW", "FULL", "FULL", "CRC32", false),
+    );
+    let path = server.binlog(first);
+    let inserts = 300;
+    let mut script = String::from(
+        "CREATE DATABASE live;\nCREATE TABLE live.t (id INT PRIMARY KEY, b LONGBLOB) ENGINE=InnoDB;\n",
+    );
+    for i in 0..inserts {
+        let size = match rng.below(10) {
+            0 => rng.range(20_000, 200_000),
+            1..=3 => rng.range(1_000, 20_000),
+            _ => rng.range(0, 200),
+        };
+        script.push_str(&format!(
+            "INSERT INTO live.t VALUES ({i}, REPEAT(CHAR({}), {size}));\n",
+            rng.below(256)
+        ));
+    }
+    let caught_up_once = AtomicBool::new(false);
+    let writer_done = AtomicBool::new(false);
+    let mut followed = Vec::new();
+    let mut stats = Followed {
+        inserts,
+        ..Followed::default()
+    };
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            // Start writing once the reader has reached the end of the file.
+            while !caught_up_once.load(Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            let result = server.try_client(CLIENT, script.as_bytes());
+            server.sql("FLUSH BINARY LOGS");
+            writer_done.store(true, Ordering::SeqCst);
+            result.map(drop)
+        });
+        let file = std::fs::File::open(&path).unwrap();
+        let mut reader = binlogkit::StreamReader::new(file);
+        let mut rotated = false;
+        while !rotated {
+            match reader.next_event() {
+                Ok(Some(event)) => {
+                    rotated = matches!(event.event, binlogkit::Event::Rotate(_));
+                    followed.push(event_key(&event));
+                }
+                Ok(None) => {
+                    stats.caught_up += 1;
+                    caught_up_once.store(true, Ordering::SeqCst);
+                    if writer.is_finished() && writer_done.load(Ordering::SeqCst) {
+                        // The ROTATE is written before FLUSH returns: one more read must
+                        // see it.
+                        if let Ok(Some(event)) = reader.next_event() {
+                            rotated = matches!(event.event, binlogkit::Event::Rotate(_));
+                            followed.push(event_key(&event));
+                            continue;
+                        }
+                        panic!("the writer is done but the followed file has no ROTATE");
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                Err(binlogkit::Error::Truncated { .. }) => {
+                    stats.truncated += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                Err(e) => panic!("following {}: {e}", path.display()),
+            }
+        }
+        writer
+            .join()
+            .expect("the writer thread panicked")
+            .unwrap_or_else(|e| panic!("the live workload failed: {e}"));
+    });
+    let bytes = std::fs::read(&path).unwrap();
+    let closed: Vec<_> = binlogkit::BinlogReader::new(&bytes)
+        .unwrap()
+        .map(|e| event_key(&e.unwrap()))
+        .collect();
+    assert_eq!(
+        followed.len(),
+        closed.len(),
+        "events followed vs in the closed file"
+    );
+    for (i, (a, b)) in followed.iter().zip(&closed).enumerate() {
+        assert!(
+            a == b,
+            "event {i}: followed at {} (type {}, {} bytes), closed file at {} (type {}, {} bytes)",
+            a.0,
+            a.1,
+            a.2.len(),
+            b.0,
+            b.1,
+            b.2.len()
+        );
+    }
+    let writes = closed.iter().filter(|e| e.1 == 23).count();
+    assert!(
+        writes >= inserts,
+        "{writes} WRITE_ROWS events for {inserts} inserts"
+    );
+    stats.events = followed.len();
+    stats
 }

@@ -343,3 +343,50 @@ pub fn expected_of(
 ) -> Option<Expected> {
     spec.columns.get(column)?.ty.expected(server_values, c).ok()
 }
+
+/// The test of the test: changes one integer the server returned (the first non-NULL
+/// value of an integer column) and checks that [`compare`] then fails with one message
+/// naming the table, the key, the column, our value and the (mutated) server's value.
+/// Returns the message, or `None` when the table has no such value.
+pub fn mutated_comparison_fails(
+    spec: &TableSpec,
+    server: &ServerTable,
+    ours: &RebuiltTable,
+) -> Option<String> {
+    use super::types::Ty;
+    let (ci, key) = spec.columns.iter().enumerate().find_map(|(ci, c)| {
+        if !matches!(c.ty, Ty::Int { .. }) {
+            return None;
+        }
+        server
+            .rows
+            .iter()
+            .find(|(_, row)| row[ci][0].is_some())
+            .map(|(k, _)| (ci, *k))
+    })?;
+    let mut mutated = server.clone();
+    let cell = &mut mutated.rows.get_mut(&key)?[ci][0];
+    let text = String::from_utf8(cell.clone()?).ok()?;
+    let value: i128 = text.parse().ok()?;
+    // One off, towards zero so it stays in range.
+    let wrong = if value > 0 { value - 1 } else { value + 1 };
+    *cell = Some(wrong.to_string().into_bytes());
+    let errors =
+        compare(spec, &mutated, Some(ours)).expect_err("a mutated row must not compare equal");
+    assert_eq!(errors.len(), 1, "one wrong value, one message: {errors:?}");
+    let message = errors[0].clone();
+    let our_text = ours.rows[&key][ci + 1].clone().unwrap_or_default();
+    for needle in [
+        format!("table {}", spec.qualified()),
+        format!("key id={key}"),
+        format!("column {}", spec.columns[ci].name),
+        format!("ours: {our_text}"),
+        format!("server's: {wrong}"),
+    ] {
+        assert!(
+            message.contains(&needle),
+            "{message:?} does not name {needle:?}"
+        );
+    }
+    Some(message)
+}
