@@ -27,8 +27,9 @@ use std::path::PathBuf;
 
 use common::mariadb::Server;
 use server_harness::check::{self, Decoded, ServerTable};
+use server_harness::events;
 use server_harness::rng::Rng;
-use server_harness::workload::{self, Shape, Workload};
+use server_harness::workload::{self, Shape};
 
 /// The server's options: ROW logging with annotations, UTC, and no fsync per commit (the
 /// workload commits thousands of times).
@@ -201,59 +202,6 @@ struct Totals {
     test_of_test: Option<String>,
 }
 
-/// Checks the statement texts in the binlog against the executed ones: all, in order,
-/// under STATEMENT; under ROW and MIXED in order, where a statement that changed no row
-/// may be missing, but no CREATE or INSERT.
-fn check_statements(s: &Setting, w: &Workload, d: &Decoded) -> Result<usize, String> {
-    if s.format == "STATEMENT" {
-        if d.statements == w.logged {
-            return Ok(d.statements.len());
-        }
-        let at = d
-            .statements
-            .iter()
-            .zip(&w.logged)
-            .position(|(a, b)| a != b)
-            .unwrap_or(d.statements.len().min(w.logged.len()));
-        return Err(format!(
-            "{}: statement {at} differs: binlog {:?}, executed {:?} ({} vs {} statements)",
-            s.name,
-            d.statements
-                .get(at)
-                .map(|t| t.chars().take(300).collect::<String>()),
-            w.logged
-                .get(at)
-                .map(|t| t.chars().take(300).collect::<String>()),
-            d.statements.len(),
-            w.logged.len()
-        ));
-    }
-    let mut next = 0;
-    let mut matched = vec![false; w.logged.len()];
-    for (n, text) in d.statements.iter().enumerate() {
-        let Some(found) = w.logged[next..].iter().position(|x| x == text) else {
-            return Err(format!(
-                "{}: binlog statement {n} ({}) is not among the executed ones after #{next}: {:?}",
-                s.name,
-                d.statement_kinds[n],
-                text.chars().take(300).collect::<String>()
-            ));
-        };
-        matched[next + found] = true;
-        next += found + 1;
-    }
-    for (text, m) in w.logged.iter().zip(&matched) {
-        if !m && (text.starts_with("CREATE") || text.starts_with("INSERT")) {
-            return Err(format!(
-                "{}: executed statement missing from the binlog: {:?}",
-                s.name,
-                text.chars().take(300).collect::<String>()
-            ));
-        }
-    }
-    Ok(d.statements.len())
-}
-
 fn run_setting(server: &Server, s: &Setting, index: usize, rng: &mut Rng, totals: &mut Totals) {
     let row = s.format == "ROW";
     let db = format!("s{index}");
@@ -268,11 +216,7 @@ fn run_setting(server: &Server, s: &Setting, index: usize, rng: &mut Rng, totals
         unsafe_statements: s.format == "MIXED",
     };
     let w = workload::generate(rng, &db, shape);
-    let script = format!(
-        "SET SESSION binlog_format = {}; SET SESSION binlog_row_image = {}; \
-         SET SESSION time_zone = '+00:00';\n{}",
-        s.format, s.image, w.script
-    );
+    let script = server_harness::session_prefix(s.format, s.image, None) + &w.script;
     if let Err(e) = server.try_client(CLIENT, script.as_bytes()) {
         let tables: Vec<String> = w.tables.iter().map(|t| t.create()).collect();
         panic!(
@@ -297,7 +241,7 @@ fn run_setting(server: &Server, s: &Setting, index: usize, rng: &mut Rng, totals
     totals
         .mismatches
         .extend(decoded.problems.iter().map(|p| format!("{}: {p}", s.name)));
-    match check_statements(s, &w, &decoded) {
+    match check::check_statements(s.name, s.format, &w, &decoded) {
         Ok(n) => totals.statements_checked += n,
         Err(e) => totals.mismatches.push(e),
     }
@@ -415,239 +359,7 @@ fn real_server_conformance() {
     );
 }
 
-/// The transactions scenario, one step per logged event group (or none): after each the
-/// test reads `@@gtid_binlog_pos`. Covers DDL, a rollback (nothing logged), a rollback that
-/// touched a non-transactional table (logged, ending in ROLLBACK... as MariaDB decides),
-/// savepoints, other domains, server ids and sequence numbers, XA (prepare then commit,
-/// prepare then rollback, one phase), user variables, temporary tables.
-const TRANSACTION_STEPS: &[&str] = &[
-    "SET SESSION binlog_format = ROW; CREATE DATABASE g",
-    "CREATE TABLE g.t (id INT PRIMARY KEY, v VARCHAR(40)) ENGINE=InnoDB",
-    "CREATE TABLE g.m (id INT PRIMARY KEY, v INT) ENGINE=MyISAM",
-    "BEGIN; INSERT INTO g.t VALUES (1, 'a'); INSERT INTO g.t VALUES (2, 'b'); COMMIT",
-    "BEGIN; INSERT INTO g.t VALUES (3, 'rolled back'); ROLLBACK",
-    "BEGIN; INSERT INTO g.t VALUES (4, 'kept'); SAVEPOINT a; INSERT INTO g.t VALUES (5, 'x'); \
-     ROLLBACK TO SAVEPOINT a; INSERT INTO g.t VALUES (6, 'kept'); COMMIT",
-    "BEGIN; INSERT INTO g.t VALUES (7, 'a'); INSERT INTO g.m VALUES (1, 1); ROLLBACK",
-    "SET SESSION gtid_domain_id = 5; INSERT INTO g.t VALUES (8, 'domain 5')",
-    "SET SESSION server_id = 7; INSERT INTO g.t VALUES (9, 'server 7'); SET SESSION server_id = 1",
-    "SET SESSION gtid_seq_no = 100; INSERT INTO g.t VALUES (10, 'seq 100')",
-    "SET SESSION gtid_domain_id = 0; XA START 'x1'; INSERT INTO g.t VALUES (11, 'xa'); \
-     XA END 'x1'; XA PREPARE 'x1'",
-    "XA COMMIT 'x1'",
-    "XA START 'x2','b2',3; INSERT INTO g.t VALUES (12, 'xa'); XA END 'x2','b2',3; \
-     XA PREPARE 'x2','b2',3",
-    "XA ROLLBACK 'x2','b2',3",
-    "XA START 'x3'; INSERT INTO g.t VALUES (13, 'xa'); XA END 'x3'; XA COMMIT 'x3' ONE PHASE",
-    "SET SESSION binlog_format = STATEMENT; SET @a = 'h\u{e9}llo', @n = -7, @d = 1.25, \
-     @r = 0.5e0, @z = NULL, @big = 18446744073709551615; \
-     INSERT INTO g.t VALUES (14, @a), (15, CONCAT(@n, @d, @r, IFNULL(@z, 'null'), @big))",
-    "CREATE TEMPORARY TABLE g.tmp (a INT)",
-    "INSERT INTO g.tmp VALUES (1)",
-    "INSERT INTO g.t SELECT a + 100, 'from tmp' FROM g.tmp",
-    "DROP TEMPORARY TABLE g.tmp",
-    "BEGIN; INSERT INTO g.t VALUES (16, 's'); SAVEPOINT s; INSERT INTO g.t VALUES (17, 's'); \
-     ROLLBACK TO SAVEPOINT s; COMMIT",
-    "BEGIN; INSERT INTO g.t VALUES (18, 'r'); ROLLBACK",
-    "SET SESSION binlog_format = ROW; UPDATE g.t SET v = 'updated' WHERE id < 3",
-    "DELETE FROM g.t WHERE id = 16",
-];
-
-/// `mariadb --batch` escapes: `\n`, `\t`, `\\`, `\0`.
-fn unescape_batch(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('0') => out.push('\0'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
-/// `X'..'` of bytes, uppercase, as the server prints XA ids and user variable strings.
-fn x_literal(bytes: &[u8]) -> String {
-    let mut s = String::from("X'");
-    for b in bytes {
-        s.push_str(&format!("{b:02X}"));
-    }
-    s.push('\'');
-    s
-}
-
-/// MariaDB's event type names in SHOW BINLOG EVENTS.
-fn mariadb_type_name(code: u8) -> Option<&'static str> {
-    Some(match code {
-        2 => "Query",
-        4 => "Rotate",
-        5 => "Intvar",
-        13 => "RAND",
-        14 => "User var",
-        15 => "Format_desc",
-        16 => "Xid",
-        19 => "Table_map",
-        23 => "Write_rows_v1",
-        24 => "Update_rows_v1",
-        25 => "Delete_rows_v1",
-        38 => "XA_prepare",
-        160 => "Annotate_rows",
-        161 => "Binlog_checkpoint",
-        162 => "Gtid",
-        163 => "Gtid_list",
-        165 => "Query_compressed",
-        166 => "Write_rows_compressed_v1",
-        167 => "Update_rows_compressed_v1",
-        168 => "Delete_rows_compressed_v1",
-        _ => return None,
-    })
-}
-
-/// What SHOW BINLOG EVENTS prints in its Info column for the events whose Info the test
-/// rebuilds from our decoding; `None` for the others (their position, type, server id
-/// and end are still compared).
-fn our_info(event: &binlogkit::BinlogEvent<'_>) -> Option<String> {
-    use binlogkit::events::UserVarValue;
-    use binlogkit::events::mariadb_gtid::{FL_PREPARED_XA, FL_STANDALONE};
-    Some(match &event.event {
-        binlogkit::Event::Query(q) => String::from_utf8_lossy(&q.query).into_owned(),
-        binlogkit::Event::AnnotateRows(a) => String::from_utf8_lossy(a.query).into_owned(),
-        binlogkit::Event::Xid(x) => format!("COMMIT /* xid={} */", x.xid),
-        binlogkit::Event::XaPrepare(x) => format!(
-            "XA PREPARE {},{},{}",
-            x_literal(x.xid.gtrid),
-            x_literal(x.xid.bqual),
-            x.xid.format_id
-        ),
-        binlogkit::Event::MariadbGtid(g) => {
-            let gtid = g.gtid;
-            match (&g.xid, g.flags) {
-                (Some(x), f) if f & FL_PREPARED_XA != 0 => format!(
-                    "XA START {},{},{} GTID {gtid}",
-                    x_literal(x.gtrid),
-                    x_literal(x.bqual),
-                    x.format_id
-                ),
-                (_, f) if f & FL_STANDALONE != 0 => format!("GTID {gtid}"),
-                _ => format!("BEGIN GTID {gtid}"),
-            }
-        }
-        binlogkit::Event::TableMap(t) => format!(
-            "table_id: {} ({}.{})",
-            t.table_id,
-            String::from_utf8_lossy(t.database),
-            String::from_utf8_lossy(t.table)
-        ),
-        binlogkit::Event::BinlogCheckpoint(c) => String::from_utf8_lossy(c.file).into_owned(),
-        binlogkit::Event::Rotate(r) => format!(
-            "{};pos={}",
-            String::from_utf8_lossy(r.next_file),
-            r.position
-        ),
-        binlogkit::Event::MariadbGtidList(l) => {
-            let all: Vec<String> = l.gtids().map(|g| g.to_string()).collect();
-            format!("[{}]", all.join(","))
-        }
-        binlogkit::Event::UserVar(u) => {
-            let name = String::from_utf8_lossy(u.name);
-            match &u.value {
-                None => format!("@`{name}`=NULL"),
-                Some(UserVarValue::Int(v)) => format!("@`{name}`={v}"),
-                Some(UserVarValue::UInt(v)) => format!("@`{name}`={v}"),
-                Some(UserVarValue::Decimal(d)) => format!("@`{name}`={d}"),
-                Some(UserVarValue::Real(r)) => format!("@`{name}`={r}"),
-                // The charset and collation names are the server's; the bytes are ours.
-                Some(UserVarValue::String { bytes, .. }) => {
-                    format!("@`{name}`=_ {}", x_literal(bytes))
-                }
-                Some(_) => return None,
-            }
-        }
-        _ => return None,
-    })
-}
-
-/// Compares our events of `file` with the server's SHOW BINLOG EVENTS, event by event.
-fn compare_with_show_binlog_events(
-    server: &Server,
-    file: &std::path::Path,
-) -> Result<usize, String> {
-    let name = file
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let shown = server.sql(&format!("SHOW BINLOG EVENTS IN '{name}'"));
-    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
-    let mut reader = binlogkit::BinlogReader::new(&bytes).map_err(|e| e.to_string())?;
-    let mut n = 0;
-    for line in shown.lines() {
-        let f: Vec<&str> = line.splitn(6, '\t').collect();
-        let [_, pos, kind, server_id, end, info] = f[..] else {
-            return Err(format!("{name}: SHOW BINLOG EVENTS line {line:?}"));
-        };
-        let info = unescape_batch(info);
-        let event = reader
-            .next_event()
-            .map_err(|e| format!("{name}: {e}"))?
-            .ok_or_else(|| format!("{name}: the server shows an event at {pos}, we read none"))?;
-        let ours = (
-            event.offset.to_string(),
-            mariadb_type_name(event.header.event_type.0).unwrap_or("?"),
-            event.header.server_id.to_string(),
-            event.end_offset().to_string(),
-        );
-        if ours != (pos.to_owned(), kind, server_id.to_owned(), end.to_owned()) {
-            return Err(format!(
-                "{name}: event at {pos}: server shows {kind} server_id={server_id} end={end}, \
-                 ours {ours:?}"
-            ));
-        }
-        if let Some(our_info) = our_info(&event) {
-            let same = match &event.event {
-                // The server names the charset and collation: compare the rest.
-                binlogkit::Event::UserVar(_) if our_info.contains("=_ X'") => {
-                    let (head, tail) = our_info.split_once("=_ ").unwrap_or_default();
-                    info.starts_with(&format!("{head}=_")) && info.contains(tail)
-                }
-                _ => our_info == info,
-            };
-            if !same {
-                return Err(format!(
-                    "{name}: {kind} at {pos}: server's Info {info:?}, ours {our_info:?}"
-                ));
-            }
-        }
-        n += 1;
-    }
-    if let Ok(Some(extra)) = reader.next_event() {
-        return Err(format!(
-            "{name}: we read an event at {} the server does not show",
-            extra.offset
-        ));
-    }
-    Ok(n)
-}
-
-/// The `@@gtid_binlog_pos` entries, sorted.
-fn position_entries(text: &str) -> Vec<String> {
-    let mut v: Vec<String> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
-    v.sort();
-    v
-}
-
-/// Transactions and GTIDs: every step of [`TRANSACTION_STEPS`] followed by a read of
+/// Transactions and GTIDs: every step of [`events::TRANSACTION_STEPS`] followed by a read of
 /// `@@gtid_binlog_pos`; the positions our GTID events give, one after each event group,
 /// must be the server's progression (with the steps that logged nothing left out), and
 /// every event must be as SHOW BINLOG EVENTS shows it. Returns (steps, GTIDs, events).
@@ -657,7 +369,7 @@ fn transactions_and_gtids(server: &Server) -> (usize, usize, usize) {
         &setting("transactions", "ROW", "FULL", "FULL", "CRC32", false),
     );
     let mut script = String::from("SELECT CONCAT('pos:', @@gtid_binlog_pos);\n");
-    for step in TRANSACTION_STEPS {
+    for step in events::TRANSACTION_STEPS {
         script.push_str(step);
         script.push_str(";\nSELECT CONCAT('pos:', @@gtid_binlog_pos);\n");
     }
@@ -666,9 +378,13 @@ fn transactions_and_gtids(server: &Server) -> (usize, usize, usize) {
     let mut server_positions: Vec<Vec<String>> = out
         .lines()
         .filter_map(|l| l.strip_prefix("pos:"))
-        .map(position_entries)
+        .map(events::position_entries)
         .collect();
-    assert_eq!(server_positions.len(), TRANSACTION_STEPS.len() + 1, "{out}");
+    assert_eq!(
+        server_positions.len(),
+        events::TRANSACTION_STEPS.len() + 1,
+        "{out}"
+    );
     server_positions.dedup();
     let files = end_setting(server, first);
 
@@ -692,14 +408,20 @@ fn transactions_and_gtids(server: &Server) -> (usize, usize, usize) {
                 ours.push(position);
             }
         }
-        events += compare_with_show_binlog_events(server, file).unwrap_or_else(|e| panic!("{e}"));
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let shown = server.sql(&format!("SHOW BINLOG EVENTS IN '{name}'"));
+        events += events::compare_with_show_binlog_events(name, &shown, &bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
     }
     assert_eq!(
         ours, server_positions,
         "the GTID positions after each of our GTID events (left) differ from the server's \
          @@gtid_binlog_pos after each step (right)"
     );
-    (TRANSACTION_STEPS.len(), gtids, events)
+    (events::TRANSACTION_STEPS.len(), gtids, events)
 }
 
 /// What following the live binlog saw.
@@ -833,4 +555,83 @@ fn live_follow(server: &Server, rng: &mut Rng) -> Followed {
     );
     stats.events = followed.len();
     stats
+}
+
+/// Writes the committed MariaDB fixtures into `$BINLOGKIT_FIXTURES_OUT` (run by
+/// `fixtures/mariadb/generate.sh`; ignored otherwise). Per fixture of
+/// [`server_harness::FIXTURES`]: `<name>.bin` (the closed binlog), `<name>.sql` (the script
+/// the client ran), `<name>.select.txt` (the server's `SELECT` of every table, as the
+/// comparison reads it), `<name>.show-binlog-events.txt`; and the transactions scenario
+/// as `transactions.*` with `transactions.gtid-pos.txt` (`@@gtid_binlog_pos` after each
+/// step).
+#[test]
+#[ignore = "writes fixtures; run by fixtures/mariadb/generate.sh"]
+fn generate_mariadb_fixtures() {
+    let out = PathBuf::from(
+        std::env::var_os("BINLOGKIT_FIXTURES_OUT").expect("BINLOGKIT_FIXTURES_OUT is not set"),
+    );
+    std::fs::create_dir_all(&out).unwrap();
+    let server = Server::start("fixtures", SERVER_OPTS).expect("MariaDB is required");
+    let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes).unwrap();
+    let show = |file: &std::path::Path| {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap();
+        server.sql(&format!("SHOW BINLOG EVENTS IN '{name}'"))
+    };
+    for f in server_harness::FIXTURES {
+        let s = setting(
+            f.name, f.format, f.image, f.metadata, f.checksum, f.compress,
+        );
+        let first = begin_setting(&server, &s);
+        let w = server_harness::fixture_workload(f);
+        let script = server_harness::session_prefix(
+            f.format,
+            f.image,
+            Some(server_harness::FIXTURE_TIMESTAMP),
+        ) + &w.script;
+        server.client(CLIENT, script.as_bytes());
+        let files = end_setting(&server, first);
+        assert_eq!(files.len(), 1, "{}: one binlog file", f.name);
+        write(
+            &format!("{}.bin", f.name),
+            &std::fs::read(&files[0]).unwrap(),
+        );
+        write(&format!("{}.sql", f.name), script.as_bytes());
+        write(
+            &format!("{}.show-binlog-events.txt", f.name),
+            show(&files[0]).as_bytes(),
+        );
+        let mut select = String::new();
+        for table in &w.tables {
+            select.push_str(&format!("# {}\n", table.qualified()));
+            select.push_str(&server.sql(&table.select()));
+        }
+        write(&format!("{}.select.txt", f.name), select.as_bytes());
+    }
+    // The transactions scenario.
+    let first = begin_setting(
+        &server,
+        &setting("transactions", "ROW", "FULL", "FULL", "CRC32", false),
+    );
+    let mut script = format!(
+        "SET TIMESTAMP = {}; SET SESSION pseudo_thread_id = 42;\nSELECT CONCAT('pos:', @@gtid_binlog_pos);\n",
+        server_harness::FIXTURE_TIMESTAMP
+    );
+    for step in events::TRANSACTION_STEPS {
+        script.push_str(step);
+        script.push_str(";\nSELECT CONCAT('pos:', @@gtid_binlog_pos);\n");
+    }
+    let positions = server.client(CLIENT, script.as_bytes());
+    let files = end_setting(&server, first);
+    assert_eq!(files.len(), 1);
+    write("transactions.bin", &std::fs::read(&files[0]).unwrap());
+    write("transactions.sql", script.as_bytes());
+    write("transactions.gtid-pos.txt", &positions.stdout);
+    write(
+        "transactions.show-binlog-events.txt",
+        show(&files[0]).as_bytes(),
+    );
+    write(
+        "server-version.txt",
+        server.sql("SELECT VERSION()").as_bytes(),
+    );
 }

@@ -7,7 +7,7 @@ use binlogkit::rows::{Row, RowChange};
 use binlogkit::{BinlogReader, Column, Event};
 
 use super::types::{self, Expected};
-use super::workload::TableSpec;
+use super::workload::{TableSpec, Workload};
 
 /// A table as the row events built it: primary key text -> one JSON text per column
 /// (`None`: no image ever held the column).
@@ -389,4 +389,62 @@ pub fn mutated_comparison_fails(
         );
     }
     Some(message)
+}
+
+/// Checks the statement texts in the binlog against the executed ones: all, in order,
+/// under STATEMENT; under ROW and MIXED in order, where a statement that changed no row
+/// may be missing, but no CREATE or INSERT.
+pub fn check_statements(
+    setting: &str,
+    format: &str,
+    w: &Workload,
+    d: &Decoded,
+) -> Result<usize, String> {
+    if format == "STATEMENT" {
+        if d.statements == w.logged {
+            return Ok(d.statements.len());
+        }
+        let at = d
+            .statements
+            .iter()
+            .zip(&w.logged)
+            .position(|(a, b)| a != b)
+            .unwrap_or(d.statements.len().min(w.logged.len()));
+        return Err(format!(
+            "{}: statement {at} differs: binlog {:?}, executed {:?} ({} vs {} statements)",
+            setting,
+            d.statements
+                .get(at)
+                .map(|t| t.chars().take(300).collect::<String>()),
+            w.logged
+                .get(at)
+                .map(|t| t.chars().take(300).collect::<String>()),
+            d.statements.len(),
+            w.logged.len()
+        ));
+    }
+    let mut next = 0;
+    let mut matched = vec![false; w.logged.len()];
+    for (n, text) in d.statements.iter().enumerate() {
+        let Some(found) = w.logged[next..].iter().position(|x| x == text) else {
+            return Err(format!(
+                "{}: binlog statement {n} ({}) is not among the executed ones after #{next}: {:?}",
+                setting,
+                d.statement_kinds[n],
+                text.chars().take(300).collect::<String>()
+            ));
+        };
+        matched[next + found] = true;
+        next += found + 1;
+    }
+    for (text, m) in w.logged.iter().zip(&matched) {
+        if !m && (text.starts_with("CREATE") || text.starts_with("INSERT")) {
+            return Err(format!(
+                "{}: executed statement missing from the binlog: {:?}",
+                setting,
+                text.chars().take(300).collect::<String>()
+            ));
+        }
+    }
+    Ok(d.statements.len())
 }
