@@ -473,26 +473,33 @@ fn live_follow(server: &Server, rng: &mut Rng) -> Followed {
         ));
     }
     let caught_up_once = AtomicBool::new(false);
-    let writer_done = AtomicBool::new(false);
     let mut followed = Vec::new();
     let mut stats = Followed {
         inserts,
         ..Followed::default()
     };
+    /// Releases the writer when the reader stops, also by panicking, so that the scope
+    /// (which joins the writer) never waits for ever.
+    struct Release<'a>(&'a AtomicBool);
+    impl Drop for Release<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let mut rotated = false;
     std::thread::scope(|scope| {
         let writer = scope.spawn(|| {
             // Start writing once the reader has reached the end of the file.
             while !caught_up_once.load(Ordering::SeqCst) {
                 std::thread::sleep(std::time::Duration::from_millis(1));
             }
-            let result = server.try_client(CLIENT, script.as_bytes());
-            server.sql("FLUSH BINARY LOGS");
-            writer_done.store(true, Ordering::SeqCst);
-            result.map(drop)
+            server.try_client(CLIENT, script.as_bytes())?;
+            server.try_client(CLIENT, b"FLUSH BINARY LOGS")?;
+            Ok::<(), String>(())
         });
+        let release = Release(&caught_up_once);
         let file = std::fs::File::open(&path).unwrap();
         let mut reader = binlogkit::StreamReader::new(file);
-        let mut rotated = false;
         while !rotated {
             match reader.next_event() {
                 Ok(Some(event)) => {
@@ -502,15 +509,17 @@ fn live_follow(server: &Server, rng: &mut Rng) -> Followed {
                 Ok(None) => {
                     stats.caught_up += 1;
                     caught_up_once.store(true, Ordering::SeqCst);
-                    if writer.is_finished() && writer_done.load(Ordering::SeqCst) {
-                        // The ROTATE is written before FLUSH returns: one more read must
-                        // see it.
-                        if let Ok(Some(event)) = reader.next_event() {
-                            rotated = matches!(event.event, binlogkit::Event::Rotate(_));
-                            followed.push(event_key(&event));
-                            continue;
+                    if writer.is_finished() {
+                        // Everything the writer did (the ROTATE of its FLUSH too) is in
+                        // the file now: read on to its end once more.
+                        match reader.next_event() {
+                            Ok(Some(event)) => {
+                                rotated = matches!(event.event, binlogkit::Event::Rotate(_));
+                                followed.push(event_key(&event));
+                                continue;
+                            }
+                            _ => break,
                         }
-                        panic!("the writer is done but the followed file has no ROTATE");
                     }
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }
@@ -521,11 +530,16 @@ fn live_follow(server: &Server, rng: &mut Rng) -> Followed {
                 Err(e) => panic!("following {}: {e}", path.display()),
             }
         }
+        drop(release);
         writer
             .join()
             .expect("the writer thread panicked")
             .unwrap_or_else(|e| panic!("the live workload failed: {e}"));
     });
+    assert!(
+        rotated,
+        "the followed file ended without the ROTATE of FLUSH BINARY LOGS"
+    );
     let bytes = std::fs::read(&path).unwrap();
     let closed: Vec<_> = binlogkit::BinlogReader::new(&bytes)
         .unwrap()
