@@ -12,6 +12,7 @@
 #         --no-defaults (no /etc/mysql configs), bound to 127.0.0.1 on a free
 #         port (written to <dir>/port), socket <dir>/mysqld.sock, pid file
 #         <dir>/mysqld.pid, error log <dir>/error.log, --log-bin=<dir>/binlog,
+#         temporary files in <dir>/tmp,
 #         --server-id=1, then the extra options (which can override these).
 #       Waits up to $SANDBOX_START_TIMEOUT seconds (default 30) for
 #       `mariadb-admin ping`. root@localhost has no password (socket or TCP).
@@ -191,8 +192,12 @@ cmd_start() {
         info "initialising $dir/data (log: $dir/install-db.log)"
         # 'normal': root@localhost logs in with an empty password, whoever the
         # OS user is (socket auth would only work for the OS user 'root').
+        # A private tmpdir: servers sharing /tmp can collide on temporary table
+        # names (seen: "Error on delete of '/tmp/#sql-temptable-...'" during install).
+        mkdir -p "$dir/tmp"
         if ! mariadb-install-db --no-defaults \
             --datadir="$dir/data" \
+            --tmpdir="$dir/tmp" \
             "${user_opt[@]}" \
             --auth-root-authentication-method=normal \
             --skip-test-db \
@@ -216,8 +221,10 @@ cmd_start() {
         [[ -f "$dir/error.log" ]] && log_start=$(wc -c <"$dir/error.log")
         # setsid + nohup: the server must outlive this script and not get
         # our terminal's signals.
+        mkdir -p "$dir/tmp"
         setsid nohup mariadbd --no-defaults \
             --datadir="$dir/data" \
+            --tmpdir="$dir/tmp" \
             "${user_opt[@]}" \
             --bind-address=127.0.0.1 \
             --port="$port" \

@@ -40,7 +40,8 @@ pub struct Decimal<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecimalError {
-    /// Scale above precision, or precision above 65 (scale above 30).
+    /// Scale above precision, precision above 65, or scale above 38 (MariaDB's limit;
+    /// MySQL's is 30).
     #[error("DECIMAL({precision},{scale}) is not a valid DECIMAL type")]
     BadType {
         /// The precision.
@@ -72,7 +73,8 @@ impl<'a> Decimal<'a> {
     /// A DECIMAL(precision, scale) from its stored bytes (exactly
     /// [`binary_size`] of them), checked.
     pub fn new(precision: u8, scale: u8, bytes: &'a [u8]) -> Result<Self, DecimalError> {
-        if scale > precision || precision > 65 || scale > 30 {
+        // MariaDB allows DECIMAL(65,38); MySQL stops at a scale of 30.
+        if scale > precision || precision > 65 || scale > 38 {
             return Err(DecimalError::BadType { precision, scale });
         }
         let expected = binary_size(precision, scale).unwrap_or(0);
@@ -268,9 +270,22 @@ mod tests {
     }
 
     #[test]
+    fn mariadb_scales_up_to_38() {
+        // DECIMAL(39,32) 0.5 (MariaDB): 7 integer digits (4 bytes, sign bit set), then
+        // 32 fraction digits as 9+9+9+5 (4+4+4+3 bytes).
+        let mut bytes = vec![0x80, 0, 0, 0];
+        bytes.extend_from_slice(&500_000_000u32.to_be_bytes());
+        bytes.extend_from_slice(&[0; 11]);
+        let d = Decimal::new(39, 32, &bytes).unwrap();
+        assert_eq!(d.to_string(), format!("0.5{}", "0".repeat(31)));
+        assert_eq!(binary_size(65, 38), Some(29));
+    }
+
+    #[test]
     fn rejects_bad_input() {
         assert!(Decimal::new(3, 4, &[]).is_err());
         assert!(Decimal::new(66, 0, &[0; 30]).is_err());
+        assert!(Decimal::new(65, 39, &[0; 30]).is_err());
         assert!(Decimal::new(3, 2, &[0x81]).is_err());
         // A one-digit group holding 10.
         assert!(Decimal::new(1, 0, &[0x8a]).is_err());

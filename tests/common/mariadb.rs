@@ -107,6 +107,33 @@ impl Server {
         out
     }
 
+    /// Runs the `mariadb` client with `args`, feeding `input`; the client's error message
+    /// when it fails.
+    pub fn try_client(&self, args: &[&str], input: &[u8]) -> Result<Output, String> {
+        use std::io::Write;
+        let mut child = Command::new(script())
+            .arg("sql")
+            .arg(&self.dir)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run the mariadb client: {e}"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            // A client that exits early closes the pipe; its status says why.
+            let _ = stdin.write_all(input);
+        }
+        let out = child
+            .wait_with_output()
+            .map_err(|e| format!("mariadb client: {e}"))?;
+        if out.status.success() {
+            Ok(out)
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+
     /// Runs `sql` (any number of statements) and returns what the client printed in batch
     /// mode (`--batch --skip-column-names`: tab-separated rows, `NULL` for nulls).
     pub fn sql(&self, sql: &str) -> String {
