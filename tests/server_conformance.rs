@@ -18,7 +18,7 @@
 //!
 //! Without MariaDB the test skips with a notice; with `BINLOGKIT_REQUIRE_MARIADB=1` (CI,
 //! `scripts/test.sh`) it fails instead. `BINLOGKIT_SERVER_ROWS` sets the rows per table
-//! (default 500).
+//! (default 700).
 
 mod common;
 mod server_harness;
@@ -145,8 +145,12 @@ fn rows_per_table() -> usize {
     std::env::var("BINLOGKIT_SERVER_ROWS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(500)
+        .unwrap_or(DEFAULT_ROWS_PER_TABLE)
 }
+
+/// Enough for the floor: at least 10,000 rows compared with the server after the
+/// deletes, over at least 40 column-type variants, in every run.
+const DEFAULT_ROWS_PER_TABLE: usize = 700;
 
 /// The client arguments every workload runs with.
 const CLIENT: &[&str] = &[
@@ -351,6 +355,14 @@ fn real_server_conformance() {
         totals.settings,
         totals.mismatches.len()
     );
+    if std::env::var_os("BINLOGKIT_SERVER_ROWS").is_none() {
+        assert!(
+            totals.rows_compared >= 10_000 && totals.variants.len() >= 40,
+            "the run compared {} rows over {} variants: below 10,000 rows or 40 variants",
+            totals.rows_compared,
+            totals.variants.len()
+        );
+    }
     assert!(
         totals.mismatches.is_empty(),
         "{} mismatches (seed {seed}), first: {}",

@@ -185,6 +185,47 @@ pub fn run(out: &mut dyn Write, files: &[PathBuf], options: &Options) -> Result<
     end(out, &mut *sink, result)
 }
 
+/// One set of options for every printer and every text option that takes its own path:
+/// the four dialects plain, `-vv --hexdump --print-table-metadata`, `-vv` decode-rows,
+/// `-v` with `--base64-output=never` and short form; JSON Lines; the summary and the
+/// flashback in both formats. The tests and the fuzzer run them all over every input.
+#[allow(dead_code)] // The command runs one.
+pub fn every_printer() -> Vec<Options> {
+    use binlogkit::sql::Dialect;
+    let mut out = Vec::new();
+    for dialect in [
+        Dialect::Mysql80,
+        Dialect::Mysql57,
+        Dialect::Mysql56,
+        Dialect::Mariadb,
+    ] {
+        for (verbosity, base64, hexdump, short_form) in [
+            (0, text::Base64Output::Auto, false, false),
+            (2, text::Base64Output::Auto, true, false),
+            (2, text::Base64Output::DecodeRows, false, false),
+            (1, text::Base64Output::Never, false, false),
+            (0, text::Base64Output::Auto, false, true),
+        ] {
+            let mut o = Options::new(Format::Text);
+            o.text.dialect = dialect;
+            o.text.verbosity = verbosity;
+            o.text.base64_output = base64;
+            o.text.hexdump = hexdump;
+            o.text.short_form = short_form;
+            o.text.print_table_metadata = hexdump;
+            out.push(o);
+        }
+    }
+    for format in [Format::Text, Format::Json] {
+        for mode in [Mode::Events, Mode::Summary, Mode::Flashback] {
+            let mut o = Options::new(format);
+            o.mode = mode;
+            out.push(o);
+        }
+    }
+    out
+}
+
 /// Dumps `bytes`, a whole binlog named `name` in messages, to `out`: [`run`] for data
 /// already in memory (tests, fuzzing).
 #[allow(dead_code)] // The command itself reads files.

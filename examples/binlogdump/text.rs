@@ -1750,12 +1750,34 @@ impl Sink for TextSink {
         if self.payload.take().is_some() && !self.o.short_form {
             out.write_all(b"# End of compressed events!\n")?;
         }
+        // What is still held back is not printed (it would not replay whole); say so on
+        // standard error, in mysqlbinlog's words, rather than drop it silently.
+        if !self.held.is_empty() {
+            eprintln!("{PARTIAL_VARIABLES}");
+        }
+        if !self.body.is_empty() {
+            eprintln!("{PARTIAL_ROWS}");
+        }
         self.head.clear();
         self.body.clear();
         self.footer.clear();
         self.trailer(out)
     }
 }
+
+/// mysqlbinlog's warning for INTVAR, RAND or USER_VAR events left without their QUERY.
+const PARTIAL_VARIABLES: &str = "WARNING: The range of printed events ends with an \
+    Intvar_event, Rand_event or User_var_event with no matching Query_log_event. This might \
+    be because the last statement was not fully written to the log, or because you are \
+    using a --stop-position or --stop-datetime that refers to an event in the middle of a \
+    statement. The event(s) from the partial statement have not been written to output.";
+
+/// mysqlbinlog's warning for a row statement left without its STMT_END_F event.
+const PARTIAL_ROWS: &str = "WARNING: The range of printed events ends with a row event or \
+    a table map event that does not have the STMT_END_F flag set. This might be because the \
+    last statement was not fully written to the log, or because you are using a \
+    --stop-position or --stop-datetime that refers to an event in the middle of a \
+    statement. The event(s) from the partial statement have not been written to output.";
 
 // ---------------------------------------------------------------------------------
 // Helpers
