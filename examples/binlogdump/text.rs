@@ -1866,25 +1866,31 @@ const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /// the end (mysys `base64_encode`).
 fn base64_wrapped(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() / 3 * 4 + bytes.len() / 57 + 4);
-    let mut column = 0;
-    let mut push = |out: &mut Vec<u8>, c: u8| {
-        if column == 76 {
-            out.push(b'\n');
-            column = 0;
-        }
-        out.push(c);
-        column += 1;
-    };
     let sym = |i: u32| BASE64.get((i & 63) as usize).copied().unwrap_or(b'A');
-    for chunk in bytes.chunks(3) {
-        let b0 = u32::from(chunk.first().copied().unwrap_or(0));
-        let b1 = u32::from(chunk.get(1).copied().unwrap_or(0));
-        let b2 = u32::from(chunk.get(2).copied().unwrap_or(0));
-        let n = (b0 << 16) | (b1 << 8) | b2;
-        push(out, sym(n >> 18));
-        push(out, sym(n >> 12));
-        push(out, if chunk.len() > 1 { sym(n >> 6) } else { b'=' });
-        push(out, if chunk.len() > 2 { sym(n) } else { b'=' });
+    // 57 bytes make one line of 76 characters.
+    let mut lines = bytes.chunks(57).peekable();
+    while let Some(line) = lines.next() {
+        let mut groups = line.chunks_exact(3);
+        for group in &mut groups {
+            if let [b0, b1, b2] = *group {
+                let n = (u32::from(b0) << 16) | (u32::from(b1) << 8) | u32::from(b2);
+                out.extend_from_slice(&[sym(n >> 18), sym(n >> 12), sym(n >> 6), sym(n)]);
+            }
+        }
+        match *groups.remainder() {
+            [b0] => {
+                let n = u32::from(b0) << 16;
+                out.extend_from_slice(&[sym(n >> 18), sym(n >> 12), b'=', b'=']);
+            }
+            [b0, b1] => {
+                let n = (u32::from(b0) << 16) | (u32::from(b1) << 8);
+                out.extend_from_slice(&[sym(n >> 18), sym(n >> 12), sym(n >> 6), b'=']);
+            }
+            _ => {}
+        }
+        if lines.peek().is_some() {
+            out.push(b'\n');
+        }
     }
 }
 
