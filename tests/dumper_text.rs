@@ -501,10 +501,11 @@ fn mask_load_files(text: &str) -> String {
     out
 }
 
-/// Debian's `mariadb-binlog` (10.11) run on every MariaDB fixture with seven option
+/// Debian's `mariadb-binlog` (10.11) run on every MariaDB fixture with nine option
 /// sets (default, `-v`, `-vv --base64-output=decode-rows`, `--hexdump`,
-/// `--short-form`, and `--rewrite-db` with `-v` and with `--hexdump`), TZ=UTC: our
-/// output and exit status must be the same.
+/// `--short-form`, `--rewrite-db` with `-v` and with `--hexdump`, and
+/// `--print-table-metadata` alone and with `-v`), TZ=UTC: our output and exit status
+/// must be the same.
 #[test]
 fn mariadb_binlog_live() {
     let Some(root) = fixtures() else { return };
@@ -532,6 +533,8 @@ fn mariadb_binlog_live() {
             &["--short-form"],
             &["-v", "--rewrite-db=binlog_types->bt"],
             &["--hexdump", "--rewrite-db=binlog_txn->bt"],
+            &["--print-table-metadata"],
+            &["-v", "--print-table-metadata"],
         ] {
             let real = Command::new(tool)
                 .args(args)
@@ -549,6 +552,7 @@ fn mariadb_binlog_live() {
                     }
                     "--hexdump" => o.text.hexdump = true,
                     "--short-form" => o.text.short_form = true,
+                    "--print-table-metadata" => o.text.print_table_metadata = true,
                     other => {
                         if let Some((from, to)) = other
                             .strip_prefix("--rewrite-db=")
@@ -577,6 +581,114 @@ fn mariadb_binlog_live() {
         }
     }
     check_all(results);
+}
+
+/// MySQL 8's `--print-table-metadata` on binlogs whose tables are known from the
+/// `CREATE TABLE` statements they hold. The expected lines are written from
+/// `Table_map_log_event::print_columns`/`print_primary_key` (MySQL `sql/log_event.cc`)
+/// applied to those definitions, not taken from our output: `` `name` TYPE[ UNSIGNED][
+/// NOT NULL][(members)][ CHARSET cs COLLATE coll][ INVISIBLE]``, columns joined by
+/// `,` + newline + `#` + 9 spaces; ENUM/SET members joined by `, `; TEXT but not BLOB
+/// gets its charset; VECTOR(n) from the dimensionality field; `# Primary Key(name)` only
+/// when the map carries the key; without names (MINIMAL metadata) only the types.
+#[test]
+fn mysql80_print_table_metadata() {
+    let Some(root) = fixtures() else { return };
+    let binlogs = root.join("mysql/rust_mysql_common/test-data/binlogs");
+    let cases: [(PathBuf, &str, &[&str]); 5] = [
+        (
+            // CREATE TABLE t(f1 CHAR(128), f2 VARCHAR(300), f3 ENUM('var1', 'variant2',
+            // 'foo'), f4 SET('one', 'two', 'three', 'four'), f5 TEXT); utf8mb4 default.
+            binlogs.join("mysql-enum-string-set.000001"),
+            "Table_map: `mysql`.`t` mapped to number 124\n",
+            &[
+                "# Columns(`f1` CHAR(128) CHARSET utf8mb4 COLLATE utf8mb4_0900_ai_ci,\n",
+                "#         `f2` VARCHAR(300) CHARSET utf8mb4 COLLATE utf8mb4_0900_ai_ci,\n",
+                "#         `f3` ENUM('var1', 'variant2', 'foo') CHARSET utf8mb4 COLLATE utf8mb4_0900_ai_ci,\n",
+                "#         `f4` SET('one', 'two', 'three', 'four') CHARSET utf8mb4 COLLATE utf8mb4_0900_ai_ci,\n",
+                "#         `f5` TEXT CHARSET utf8mb4 COLLATE utf8mb4_0900_ai_ci)\n",
+            ],
+        ),
+        (
+            // CREATE TABLE t1 (f1 INT UNSIGNED INVISIBLE, f2 INT UNSIGNED INVISIBLE,
+            // f3 INT , f4 TEXT, f5 BLOB, f6 BIGINT UNSIGNED INVISIBLE)
+            binlogs.join("binlog-invisible-columns.000001"),
+            "Table_map: `mysql`.`t1` mapped to number 124\n",
+            &[
+                "# Columns(`f1` INT UNSIGNED INVISIBLE,\n",
+                "#         `f2` INT UNSIGNED INVISIBLE,\n",
+                "#         `f3` INT,\n",
+                "#         `f4` TEXT CHARSET utf8mb4 COLLATE utf8mb4_0900_ai_ci,\n",
+                "#         `f5` BLOB,\n",
+                "#         `f6` BIGINT UNSIGNED INVISIBLE)\n",
+            ],
+        ),
+        (
+            // CREATE TABLE foo(id SERIAL, vector_column VECTOR(3) NOT NULL): SERIAL is
+            // BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE, which becomes the key. A
+            // 9.0 server: the GIPK line (8.0.30+) comes first.
+            binlogs.join("vector.binlog"),
+            "Table_map: `dtb`.`foo` mapped to number 85\n",
+            &[
+                "# has_generated_invisible_primary_key=0\n",
+                "# Columns(`id` BIGINT UNSIGNED NOT NULL,\n",
+                "#         `vector_column` VECTOR(3) NOT NULL)\n",
+                "# Primary Key(id)\n",
+            ],
+        ),
+        (
+            // CREATE TABLE bar(id SERIAL, vector_column VECTOR(2) NOT NULL, foo TEXT,
+            // vector_column2 VECTOR(4) NOT NULL)
+            binlogs.join("vector.binlog"),
+            "Table_map: `dtb`.`bar` mapped to number 87\n",
+            &[
+                "# has_generated_invisible_primary_key=0\n",
+                "# Columns(`id` BIGINT UNSIGNED NOT NULL,\n",
+                "#         `vector_column` VECTOR(2) NOT NULL,\n",
+                "#         `foo` TEXT CHARSET utf8mb4 COLLATE utf8mb4_0900_ai_ci,\n",
+                "#         `vector_column2` VECTOR(4) NOT NULL)\n",
+                "# Primary Key(id)\n",
+            ],
+        ),
+        (
+            // CREATE TABLE t1(id SERIAL, PRIMARY KEY(id)) on 8.0.45 with MINIMAL row
+            // metadata: no names, no key; signedness only. 8.0.45 also prints the GIPK line.
+            root.join("mysql/percona-binlog-server/data_80045_gtid/binlog.000001"),
+            "Table_map: `test`.`t1` mapped to number 106\n",
+            &[
+                "# has_generated_invisible_primary_key=0\n",
+                "# Columns(BIGINT UNSIGNED NOT NULL)\n",
+            ],
+        ),
+    ];
+    for (file, map_line, lines) in cases {
+        let mut o = options(Dialect::Mysql80, 0);
+        o.text.print_table_metadata = true;
+        let (ours, failed) = dump_file(&file, &o);
+        assert!(!failed, "{}", file.display());
+        let want = format!("{map_line}{}", lines.concat());
+        let found = ours.matches(&want).count();
+        assert!(
+            found > 0,
+            "{}: expected after the map line:\n{want}\nours:\n{}",
+            file.display(),
+            ours.find(map_line)
+                .and_then(|at| ours.get(at..(at + want.len() + 200).min(ours.len())))
+                .unwrap_or("(no such map, or not at a character boundary)")
+        );
+        // Every map of the table is followed by the same lines, and the key line comes
+        // only when expected.
+        assert_eq!(
+            found,
+            ours.matches(map_line).count(),
+            "{}: every map of the table",
+            file.display()
+        );
+        if !lines.iter().any(|l| l.starts_with("# Primary Key")) {
+            let after = format!("{want}# Primary Key");
+            assert!(!ours.contains(&after), "{}: no key line", file.display());
+        }
+    }
 }
 
 /// "The output replays through the `mysql` client": a ROW workload (integers, decimals,

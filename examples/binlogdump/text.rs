@@ -1418,10 +1418,8 @@ impl TextSink {
             );
         }
         if self.o.print_table_metadata {
-            if let Some(schema) = item.decoder.tables().get(map.table_id) {
-                let dialect = self.o.dialect;
-                table_metadata(self.buf(buf), schema, dialect);
-            }
+            let dialect = self.o.dialect;
+            table_metadata(self.buf(buf), map, dialect);
         }
         if self.base64() {
             let mut raw = event_bytes(item.event, item.decoder, item.payload.is_some());
@@ -2143,40 +2141,416 @@ fn pretty_print_str(b: &mut Vec<u8>, s: &[u8]) {
 }
 
 /// `--print-table-metadata`: the `# Columns(…)` and `# Primary Key(…)` lines.
-fn table_metadata(b: &mut Vec<u8>, schema: &binlogkit::TableSchema, dialect: Dialect) {
+///
+/// Both tools read the TABLE_MAP alone, never a schema: names, signedness, charsets,
+/// ENUM/SET members, geometry types, visibility and the primary key come from its
+/// optional metadata, each list consumed in column order by the columns its tool thinks
+/// it covers (MariaDB's tool skips YEAR and DECIMAL for signedness, its server does not,
+/// so the bits it prints can be shifted; that is reproduced). The column metadata is
+/// walked the same way: a type the tool has no name for prints `INVALID_TYPE(n)`, takes
+/// no metadata and no separator.
+fn table_metadata(b: &mut Vec<u8>, map: &TableMapEvent<'_>, dialect: Dialect) {
+    let mariadb = dialect == Dialect::Mariadb;
+    let fields = MetadataFields::of(map);
+    // MySQL 8.0.30+ marks a table whose primary key the server generated; MariaDB has
+    // no such flag.
+    let gipk = !mariadb && map.table_flags & 0x4 != 0;
+    let mut charsets = CharsetCursor::new(&fields.default_charset, &fields.column_charset);
+    let mut enum_set_charsets = CharsetCursor::new(
+        &fields.enum_set_default_charset,
+        &fields.enum_set_column_charset,
+    );
+    let (mut names, mut signs, mut sets, mut enums) = (0usize, 0usize, 0usize, 0usize);
+    let (mut geometries, mut vectors, mut visibility) = (0usize, 0usize, 0usize);
+    let mut geometry_type = 0u64;
+    let mut meta = 0usize;
+    let count = map.column_types.len();
     b.extend_from_slice(b"# Columns(");
-    let count = schema.columns.len();
-    for (i, column) in schema.columns.iter().enumerate() {
-        if let Some(name) = &column.name {
-            sql::write_identifier(b, name.as_bytes());
-            b.push(b' ');
+    for (i, &code) in map.column_types.iter().enumerate() {
+        let first_gipk = i == 0 && gipk;
+        let mut real = code;
+        if code == 254 && matches!(map.column_metadata.get(meta), Some(247 | 248)) {
+            real = map.column_metadata.get(meta).copied().unwrap_or(code);
         }
-        b.extend_from_slice(sql::type_name(column, dialect).as_bytes());
+        let is_enum_or_set = matches!(real, 247 | 248);
+        let collation = if metadata_character_type(real, mariadb) {
+            charsets.next()
+        } else if is_enum_or_set {
+            enum_set_charsets.next()
+        } else {
+            None
+        };
+        let cs = collation.and_then(|id| CharsetInfo::of(id, dialect));
+        if let Some(name) = fields.column_names.get(names) {
+            names += 1;
+            pretty_print_quoted(b, name, b'`');
+            b.push(b' ');
+        } else if first_gipk {
+            b.extend_from_slice(b"`my_row_id` ");
+        }
+        if real == 255 {
+            geometry_type = fields.geometry_types.get(geometries).copied().unwrap_or(0);
+            geometries += 1;
+        }
+        let mut dimensions = 0u64;
+        if real == 242 && !mariadb {
+            if let Some(&d) = fields.vector_dimensions.get(vectors) {
+                dimensions = d;
+                vectors += 1;
+            }
+        }
+        let Some(type_name) = metadata_type_name(
+            real,
+            map.column_metadata,
+            &mut meta,
+            cs.as_ref(),
+            geometry_type,
+            dimensions,
+            mariadb,
+        ) else {
+            let _ = write!(b, "INVALID_TYPE({real})");
+            continue;
+        };
+        b.extend_from_slice(type_name.as_bytes());
+        let signed_type = if mariadb {
+            matches!(real, 1 | 2 | 9 | 3 | 8 | 246 | 4 | 5)
+        } else {
+            matches!(real, 1 | 2 | 9 | 3 | 8 | 13 | 0 | 246 | 4 | 5)
+        };
+        if signed_type && signs < fields.signedness.len() {
+            // MySQL writes a bit for YEAR but does not print it.
+            if fields.signedness.get(signs) == Some(&true) && (mariadb || real != 13) {
+                b.extend_from_slice(b" UNSIGNED");
+            }
+            signs += 1;
+        } else if first_gipk {
+            b.extend_from_slice(b" UNSIGNED");
+        }
+        let null_byte = map.null_bitmap.get(i / 8).copied().unwrap_or(0);
+        if null_byte & (1 << (i % 8)) == 0 || first_gipk {
+            b.extend_from_slice(b" NOT NULL");
+        }
+        let members = match real {
+            247 => fields.enum_values.get(enums).inspect(|_| enums += 1),
+            248 => fields.set_values.get(sets).inspect(|_| sets += 1),
+            _ => None,
+        };
+        if let Some(members) = members {
+            let separator: &[u8] = if mariadb { b"," } else { b", " };
+            for (n, member) in members.iter().enumerate() {
+                b.extend_from_slice(if n == 0 { b"(" } else { separator });
+                pretty_print_quoted(b, member, b'\'');
+            }
+            b.push(b')');
+        }
+        if let Some(cs) = &cs {
+            if is_enum_or_set || cs.id != 63 {
+                let _ = write!(b, " CHARSET {} COLLATE {}", cs.charset, cs.collation);
+            }
+        }
+        if !mariadb {
+            if let Some(&visible) = fields.visibility.get(visibility) {
+                visibility += 1;
+                if !visible {
+                    b.extend_from_slice(b" INVISIBLE");
+                }
+            } else if first_gipk {
+                b.extend_from_slice(b" INVISIBLE");
+            }
+            if first_gipk {
+                b.extend_from_slice(b" AUTO_INCREMENT");
+            }
+        }
         if i + 1 != count {
             b.extend_from_slice(b",\n#         ");
         }
     }
     b.extend_from_slice(b")\n");
-    if let Some(pk) = &schema.primary_key {
-        if !pk.is_empty() {
-            b.extend_from_slice(b"# Primary Key(");
-            for (n, (index, prefix)) in pk.iter().enumerate() {
-                if n > 0 {
-                    b.extend_from_slice(b", ");
-                }
-                match schema.columns.get(*index).and_then(|c| c.name.as_deref()) {
-                    Some(name) => b.extend_from_slice(name.as_bytes()),
-                    None => {
-                        let _ = write!(b, "{index}");
-                    }
-                }
-                if *prefix != 0 {
-                    let _ = write!(b, "({prefix})");
+    if gipk {
+        b.extend_from_slice(b"# Primary Key(my_row_id)\n");
+    } else if !fields.primary_key.is_empty() {
+        b.extend_from_slice(b"# Primary Key(");
+        for (n, &(index, prefix)) in fields.primary_key.iter().enumerate() {
+            if n > 0 {
+                b.extend_from_slice(b", ");
+            }
+            match usize::try_from(index)
+                .ok()
+                .and_then(|i| fields.column_names.get(i))
+            {
+                // Printed as a C string: up to a NUL.
+                Some(name) => b.extend_from_slice(name.split(|&c| c == 0).next().unwrap_or(&[])),
+                None => {
+                    let _ = write!(b, "{index}");
                 }
             }
-            b.extend_from_slice(b")\n");
+            if prefix != 0 {
+                let _ = write!(b, "({prefix})");
+            }
+        }
+        b.extend_from_slice(b")\n");
+    }
+}
+
+/// The optional metadata of a TABLE_MAP as the tools collect it
+/// (`Optional_metadata_fields`): every list in column order, bit lists with their
+/// padding bits, repeated fields appended. A malformed field ends the reading; what
+/// came before it is kept.
+#[derive(Default)]
+struct MetadataFields<'a> {
+    signedness: Vec<bool>,
+    default_charset: (u64, Vec<(u64, u64)>),
+    column_charset: Vec<u64>,
+    enum_set_default_charset: (u64, Vec<(u64, u64)>),
+    enum_set_column_charset: Vec<u64>,
+    column_names: Vec<&'a [u8]>,
+    set_values: Vec<Vec<&'a [u8]>>,
+    enum_values: Vec<Vec<&'a [u8]>>,
+    geometry_types: Vec<u64>,
+    primary_key: Vec<(u64, u64)>,
+    visibility: Vec<bool>,
+    vector_dimensions: Vec<u64>,
+}
+
+impl<'a> MetadataFields<'a> {
+    fn of(map: &TableMapEvent<'a>) -> Self {
+        use binlogkit::events::table_map::{CharsetList, OptionalMetadata as M, PackedInts};
+        fn ints(list: PackedInts<'_>) -> Vec<u64> {
+            list.iter().map_while(Result::ok).collect()
+        }
+        fn pairs(list: PackedInts<'_>) -> Vec<(u64, u64)> {
+            ints(list)
+                .chunks_exact(2)
+                .filter_map(|p| match p {
+                    [a, b] => Some((*a, *b)),
+                    _ => None,
+                })
+                .collect()
+        }
+        fn bits(bytes: &[u8]) -> impl Iterator<Item = bool> + '_ {
+            bytes
+                .iter()
+                .flat_map(|&byte| (0..8).map(move |k| byte & (0x80 >> k) != 0))
+        }
+        fn charset(into: &mut (u64, Vec<(u64, u64)>), list: CharsetList<'_>) {
+            into.0 = list.default;
+            into.1.extend(pairs(list.exceptions));
+        }
+        let mut f = MetadataFields::default();
+        for field in map.optional_metadata().map_while(Result::ok) {
+            match field {
+                M::Signedness(v) => f.signedness.extend(bits(v)),
+                M::DefaultCharset(l) => charset(&mut f.default_charset, l),
+                M::ColumnCharset(l) => f.column_charset.extend(ints(l)),
+                M::ColumnName(l) => f.column_names.extend(l.iter().map_while(Result::ok)),
+                M::SetStrValue(l) => f.set_values.extend(l.iter().map_while(Result::ok)),
+                M::EnumStrValue(l) => f.enum_values.extend(l.iter().map_while(Result::ok)),
+                M::GeometryType(l) => f.geometry_types.extend(ints(l)),
+                M::SimplePrimaryKey(l) => f.primary_key.extend(ints(l).into_iter().map(|i| (i, 0))),
+                M::PrimaryKeyWithPrefix(l) => f.primary_key.extend(pairs(l)),
+                M::EnumAndSetDefaultCharset(l) => charset(&mut f.enum_set_default_charset, l),
+                M::EnumAndSetColumnCharset(l) => f.enum_set_column_charset.extend(ints(l)),
+                M::ColumnVisibility(v) => f.visibility.extend(bits(v)),
+                M::VectorDimensionality(l) => f.vector_dimensions.extend(ints(l)),
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+/// The tools' charset iterators: with a default charset (non-zero), each column gets
+/// it unless the next exception names the column; otherwise the per-column list, and
+/// nothing past its end.
+struct CharsetCursor<'f> {
+    default: u64,
+    exceptions: &'f [(u64, u64)],
+    list: &'f [u64],
+    column: usize,
+    exception: usize,
+}
+
+impl<'f> CharsetCursor<'f> {
+    fn new(default: &'f (u64, Vec<(u64, u64)>), list: &'f [u64]) -> Self {
+        CharsetCursor {
+            default: default.0,
+            exceptions: &default.1,
+            list,
+            column: 0,
+            exception: 0,
         }
     }
+
+    fn next(&mut self) -> Option<u64> {
+        let column = self.column;
+        self.column += 1;
+        if self.default == 0 {
+            return self.list.get(column).copied();
+        }
+        match self.exceptions.get(self.exception) {
+            Some(&(index, id)) if index == column as u64 => {
+                self.exception += 1;
+                Some(id)
+            }
+            _ => Some(self.default),
+        }
+    }
+}
+
+/// What the tools use of a collation (`CHARSET_INFO`).
+struct CharsetInfo {
+    id: u64,
+    charset: &'static str,
+    collation: String,
+    max_bytes_per_char: u64,
+}
+
+impl CharsetInfo {
+    /// `None` for an id the tool does not know (it then prints the column as binary).
+    fn of(id: u64, dialect: Dialect) -> Option<Self> {
+        let id16 = u16::try_from(id).ok()?;
+        let charset = charset_name(id16, dialect)?;
+        let collation = collation_name(id16, dialect)?;
+        let max_bytes_per_char = match charset {
+            "utf8mb4" | "utf16" | "utf16le" | "utf32" | "gb18030" => 4,
+            "utf8mb3" | "utf8" | "ujis" | "eucjpms" => 3,
+            "big5" | "sjis" | "euckr" | "gb2312" | "gbk" | "ucs2" | "cp932" => 2,
+            "filename" => 5,
+            _ => 1,
+        };
+        Some(CharsetInfo {
+            id,
+            charset,
+            collation,
+            max_bytes_per_char,
+        })
+    }
+}
+
+/// Whether the tool takes a charset from the character-column list for this type
+/// (`is_character_type` of the printing code).
+fn metadata_character_type(t: u8, mariadb: bool) -> bool {
+    match t {
+        254 | 253 | 15 | 252 => true,
+        255 => mariadb,
+        242 => !mariadb,
+        _ => false,
+    }
+}
+
+/// `get_type_name`: the type of a column as `--print-table-metadata` words it, moving
+/// `meta` past the metadata bytes of the types it names; `None` for the others.
+fn metadata_type_name(
+    t: u8,
+    metadata: &[u8],
+    meta: &mut usize,
+    cs: Option<&CharsetInfo>,
+    geometry_type: u64,
+    vector_dimensions: u64,
+    mariadb: bool,
+) -> Option<String> {
+    let byte = |k: usize| u32::from(metadata.get(meta.saturating_add(k)).copied().unwrap_or(0));
+    let text = cs.filter(|cs| cs.id != 63);
+    let fsp = |name: &str, f: u32| match f {
+        0 => name.to_owned(),
+        f => format!("{name}({f})"),
+    };
+    let (name, used) = match t {
+        3 => ("INT".to_owned(), 0),
+        244 if !mariadb => ("BOOLEAN".to_owned(), 0),
+        1 => ("TINYINT".to_owned(), 0),
+        2 => ("SMALLINT".to_owned(), 0),
+        9 => ("MEDIUMINT".to_owned(), 0),
+        8 => ("BIGINT".to_owned(), 0),
+        246 => (format!("DECIMAL({},{})", byte(0), byte(1)), 2),
+        4 => ("FLOAT".to_owned(), 1),
+        5 => ("DOUBLE".to_owned(), 1),
+        16 => (format!("BIT({})", byte(0) + byte(1) * 8), 2),
+        17 => (fsp("TIMESTAMP", byte(0)), 1),
+        18 => (fsp("DATETIME", byte(0)), 1),
+        19 => (fsp("TIME", byte(0)), 1),
+        14 | 10 => ("DATE".to_owned(), 0),
+        13 => ("YEAR".to_owned(), 0),
+        247 => ("ENUM".to_owned(), 2),
+        248 => ("SET".to_owned(), 2),
+        252 => {
+            let kind = if text.is_some() { "TEXT" } else { "BLOB" };
+            let name = match byte(0) {
+                1 => format!("TINY{kind}"),
+                2 => kind.to_owned(),
+                3 => format!("MEDIUM{kind}"),
+                4 => format!("LONG{kind}"),
+                size => format!("INVALID_{kind}({size})"),
+            };
+            (name, 1)
+        }
+        15 | 253 => {
+            let length = byte(0) | byte(1) << 8;
+            let name = match text {
+                Some(cs) => format!("VARCHAR({})", u64::from(length) / cs.max_bytes_per_char),
+                None => format!("VARBINARY({length})"),
+            };
+            (name, 2)
+        }
+        254 => {
+            let length = ((byte(0) & 0x30) ^ 0x30) << 4 | byte(1);
+            let name = match text {
+                Some(cs) => format!("CHAR({})", u64::from(length) / cs.max_bytes_per_char),
+                None => format!("BINARY({length})"),
+            };
+            (name, 2)
+        }
+        245 if !mariadb => ("JSON".to_owned(), 1),
+        255 => {
+            let last = if mariadb {
+                "GEOMETRYCOLLECTION"
+            } else {
+                "GEOMCOLLECTION"
+            };
+            let names = [
+                "GEOMETRY",
+                "POINT",
+                "LINESTRING",
+                "POLYGON",
+                "MULTIPOINT",
+                "MULTILINESTRING",
+                "MULTIPOLYGON",
+                last,
+            ];
+            let name = match usize::try_from(geometry_type)
+                .ok()
+                .and_then(|g| names.get(g))
+            {
+                Some(name) => (*name).to_owned(),
+                None => format!("INVALID_GEOMETRY_TYPE({})", geometry_type as u32),
+            };
+            (name, 1)
+        }
+        242 if !mariadb => (format!("VECTOR({})", vector_dimensions as u32), 1),
+        _ => return None,
+    };
+    *meta = meta.saturating_add(used);
+    Some(name)
+}
+
+/// `pretty_print_str` with `quote` (`'` for values, `` ` `` for identifiers, where a
+/// backtick is doubled): `\n \r \\ \b \t \' \0` escaped.
+fn pretty_print_quoted(b: &mut Vec<u8>, s: &[u8], quote: u8) {
+    b.push(quote);
+    for &c in s {
+        match c {
+            b'\n' => b.extend_from_slice(b"\\n"),
+            b'\r' => b.extend_from_slice(b"\\r"),
+            b'\\' => b.extend_from_slice(b"\\\\"),
+            0x08 => b.extend_from_slice(b"\\b"),
+            b'\t' => b.extend_from_slice(b"\\t"),
+            b'\'' => b.extend_from_slice(b"\\'"),
+            0 => b.extend_from_slice(b"\\0"),
+            b'`' if quote == b'`' => b.extend_from_slice(b"``"),
+            c => b.push(c),
+        }
+    }
+    b.push(quote);
 }
 
 /// An event of an encrypted binlog: the tools need the key, which a dump has not.
