@@ -1403,14 +1403,8 @@ impl TextSink {
         if self.o.dialect == Dialect::Mysql80
             && self.immediate_server_version.is_some_and(|v| v >= 80030)
         {
-            let gipk = item
-                .decoder
-                .tables()
-                .get(map.table_id)
-                .and_then(|s| s.columns.first())
-                .is_some_and(|c| {
-                    c.name.as_deref() == Some("my_row_id") && c.visible == Some(false)
-                });
+            // The server sets TM_GENERATED_INVISIBLE_PK_F (1 << 2) in the map's flags.
+            let gipk = map.table_flags & 0x4 != 0;
             let _ = writeln!(
                 self.buf(buf),
                 "# has_generated_invisible_primary_key={}",
