@@ -29,24 +29,11 @@
 
 mod common;
 
-#[path = "../examples/binlogdump/dump.rs"]
+#[path = "../examples/binlogdump/app.rs"]
 #[allow(dead_code)]
-mod dump;
-#[path = "../examples/binlogdump/filter.rs"]
-#[allow(dead_code)]
-mod filter;
-#[path = "../examples/binlogdump/flashback.rs"]
-#[allow(dead_code)]
-mod flashback;
-#[path = "../examples/binlogdump/json.rs"]
-#[allow(dead_code)]
-mod json;
-#[path = "../examples/binlogdump/summary.rs"]
-#[allow(dead_code)]
-mod summary;
-#[path = "../examples/binlogdump/text.rs"]
-#[allow(dead_code)]
-mod text;
+mod app;
+
+use app::{dump, text};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

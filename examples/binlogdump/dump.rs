@@ -12,8 +12,8 @@ use binlogkit::{
     BinlogEvent, BinlogReader, Decoder, Error, Event, PayloadEvents, ReaderOptions, StreamReader,
 };
 
-use crate::filter::{Filter, FilterOptions, Place, Verdict};
-use crate::{flashback, json, summary, text};
+use super::filter::{Filter, FilterOptions, Place, Verdict};
+use super::{flashback, json, summary, text};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

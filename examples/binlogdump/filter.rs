@@ -355,8 +355,9 @@ fn rewritten<'a>(rules: &'a [(String, String)], database: &'a [u8]) -> &'a [u8] 
         .map_or(database, |(_, to)| to.as_bytes())
 }
 
-/// The statement's first word(s), upper-cased, skipping leading white space.
-fn starts_with_word(query: &[u8], word: &[u8]) -> bool {
+/// Whether the statement starts with `word` (ASCII case-insensitive, after leading
+/// white space, and followed by something that cannot continue a word).
+pub fn starts_with_word(query: &[u8], word: &[u8]) -> bool {
     let start = query
         .iter()
         .position(|b| !b.is_ascii_whitespace())

@@ -76,8 +76,8 @@ use binlogkit::rows::{Row, RowChange};
 use binlogkit::value::{IntValue, Value};
 use binlogkit::{Event, TableSchema};
 
-use crate::dump::{DumpError, Format, Item, Options, Sink};
-use crate::filter::Verdict;
+use super::dump::{DumpError, Format, Item, Options, Sink};
+use super::filter::Verdict;
 
 /// The session statements that make every literal of the undo read back exactly.
 const SESSION: [&str; 4] = [
@@ -512,7 +512,7 @@ impl Flashback {
             serde_json::to_writer(&mut *out, &line)?;
             out.write_all(b"\n")?;
         }
-        crate::json::JsonSink::new().finish(out, error)
+        super::json::JsonSink::new().finish(out, error)
     }
 }
 

@@ -10,8 +10,8 @@ use std::io::{self, Write};
 
 use binlogkit::{BinlogEvent, Error, Event, TableMapCache};
 
-use crate::dump::{DumpError, Item, Sink};
-use crate::filter::Verdict;
+use super::dump::{DumpError, Item, Sink};
+use super::filter::Verdict;
 
 /// The JSON Lines printer.
 #[derive(Debug, Default)]

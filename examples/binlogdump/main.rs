@@ -13,12 +13,9 @@
 //! events before the error are printed, then a one-line message with the file, offset
 //! and cause on standard error), 2 for bad arguments.
 
-mod dump;
-mod filter;
-mod flashback;
-mod json;
-mod summary;
-mod text;
+mod app;
+
+use app::{dump, filter, text};
 
 use std::io::Write;
 use std::path::PathBuf;

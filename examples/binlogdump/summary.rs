@@ -86,8 +86,8 @@ use binlogkit::rows::RowChange;
 use binlogkit::{Error, Event, TableSchema};
 use serde::Serialize;
 
-use crate::dump::{DumpError, Format, Item, Options, Sink};
-use crate::filter::Verdict;
+use super::dump::{DumpError, Format, Item, Options, Sink};
+use super::filter::Verdict;
 
 /// How many transactions each "largest" list holds.
 const TOP: usize = 5;
@@ -1234,6 +1234,17 @@ fn pairs(out: &mut String, pairs: &[(&str, String)]) {
     }
 }
 
+/// The commit-group size histogram, after a blank line.
+fn group_histogram(out: &mut String, sizes: &[BucketReport]) {
+    out.push('\n');
+    table(
+        out,
+        &["Group size", "Groups", "Transactions"],
+        &histogram_rows(sizes),
+        &[],
+    );
+}
+
 fn histogram_rows(buckets: &[BucketReport]) -> Vec<Vec<String>> {
     buckets
         .iter()
@@ -1467,13 +1478,7 @@ fn render_text(r: &Report) -> String {
                 ("Group, max", thousands(c.max_group)),
             ],
         );
-        out.push('\n');
-        table(
-            &mut out,
-            &["Group size", "Groups", "Transactions"],
-            &histogram_rows(&c.group_sizes),
-            &[],
-        );
+        group_histogram(&mut out, &c.group_sizes);
     }
     if let Some(c) = &r.commit_id_groups {
         title(&mut out, "Parallel apply (MariaDB commit ids)");
@@ -1487,13 +1492,7 @@ fn render_text(r: &Report) -> String {
                 ("Group, max", thousands(c.max_group)),
             ],
         );
-        out.push('\n');
-        table(
-            &mut out,
-            &["Group size", "Groups", "Transactions"],
-            &histogram_rows(&c.group_sizes),
-            &[],
-        );
+        group_histogram(&mut out, &c.group_sizes);
     }
     out
 }

@@ -26,8 +26,8 @@ use binlogkit::events::{PayloadCompression, user_var::UserVarValue};
 use binlogkit::sql::{self, Dialect};
 use binlogkit::{BinlogEvent, ChecksumAlg, Decoder, Event};
 
-use crate::dump::{DumpError, Item, Options, Sink};
-use crate::filter::{self, Verdict};
+use super::dump::{DumpError, Item, Options, Sink};
+use super::filter::{self, Verdict};
 
 /// `--base64-output`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -256,12 +256,20 @@ impl TextSink {
 
     /// The local civil time of `ts`: (year, month, day, hour, minute, second).
     fn civil(&self, ts: i64) -> (i64, u32, u32, u32, u32, u32) {
-        let t = ts.saturating_add(self.offset_at(ts));
-        let days = t.div_euclid(86_400);
-        let secs = t.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        let secs = u32::try_from(secs).unwrap_or(0);
-        (y, m, d, secs / 3600, secs / 60 % 60, secs % 60)
+        use chrono::{Datelike, Timelike};
+        // Header times are u32 seconds: always within chrono's range, even shifted by a
+        // day's offset.
+        let t = chrono::DateTime::from_timestamp(ts.saturating_add(self.offset_at(ts)), 0)
+            .unwrap_or_default()
+            .naive_utc();
+        (
+            i64::from(t.year()),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+        )
     }
 
     /// `YYMMDD HH:MM:SS` with the hour space-padded (`print_timestamp`).
@@ -624,7 +632,8 @@ impl TextSink {
 
     fn track_transaction(&mut self, q: &QueryEvent<'_>) {
         let query: &[u8] = &q.query;
-        if starts_word(query, b"BEGIN") || starts_word(query, b"XA START") {
+        if filter::starts_with_word(query, b"BEGIN") || filter::starts_with_word(query, b"XA START")
+        {
             self.in_transaction = true;
         } else if filter::ends_group(query) {
             self.in_transaction = false;
@@ -1658,36 +1667,23 @@ impl TextSink {
             Buf::Held => &mut self.held,
             Buf::Annotate => &mut self.annotate,
         };
-        if short {
-            // mariadb-binlog's short form keeps only the transaction start.
-        } else if s.allow_parallel != Some(allow_parallel) {
-            let _ = write!(
-                b,
-                "/*M!100101 SET @@session.skip_parallel_replication={}*/",
-                u8::from(!allow_parallel)
-            );
-            end_statement_inline(b);
-            s.allow_parallel = Some(allow_parallel);
-        }
-        if short {
-        } else if s.domain_id != Some(g.gtid.domain_id) {
-            let _ = write!(
-                b,
-                "/*M!100001 SET @@session.gtid_domain_id={}*/",
-                g.gtid.domain_id
-            );
-            end_statement_inline(b);
-            s.domain_id = Some(g.gtid.domain_id);
-        }
-        if short {
-        } else if s.server_id != Some(g.gtid.server_id) {
-            let _ = write!(
-                b,
-                "/*M!100001 SET @@session.server_id={}*/",
-                g.gtid.server_id
-            );
-            end_statement_inline(b);
-            s.server_id = Some(g.gtid.server_id);
+        // mariadb-binlog's short form keeps only the transaction start; otherwise each
+        // session variable is set when it changes.
+        if !short {
+            let skip_parallel = u8::from(!allow_parallel);
+            set_changed(b, &mut s.allow_parallel, allow_parallel, |b| {
+                write!(
+                    b,
+                    "/*M!100101 SET @@session.skip_parallel_replication={skip_parallel}*/"
+                )
+            });
+            let (domain, server) = (g.gtid.domain_id, g.gtid.server_id);
+            set_changed(b, &mut s.domain_id, domain, |b| {
+                write!(b, "/*M!100001 SET @@session.gtid_domain_id={domain}*/")
+            });
+            set_changed(b, &mut s.server_id, server, |b| {
+                write!(b, "/*M!100001 SET @@session.server_id={server}*/")
+            });
         }
         if !short {
             let _ = write!(
@@ -1774,46 +1770,25 @@ const PARTIAL_ROWS: &str = "WARNING: The range of printed events ends with a row
 // ---------------------------------------------------------------------------------
 // Helpers
 
+/// Prints a session variable's statement with `print` when `value` differs from the
+/// last one printed (`last`), and remembers it.
+fn set_changed<T: PartialEq>(
+    b: &mut Vec<u8>,
+    last: &mut Option<T>,
+    value: T,
+    print: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) {
+    if last.as_ref() != Some(&value) {
+        let _ = print(b);
+        end_statement_inline(b);
+        *last = Some(value);
+    }
+}
+
 /// Ends a statement line: the delimiter and a newline.
 fn end_statement_inline(b: &mut Vec<u8>) {
     b.extend_from_slice(D);
     b.push(b'\n');
-}
-
-/// Whether `query` starts with `word` (case-insensitive, after white space).
-fn starts_word(query: &[u8], word: &[u8]) -> bool {
-    let start = query
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(query.len());
-    let rest = query.get(start..).unwrap_or_default();
-    rest.len() >= word.len()
-        && rest
-            .iter()
-            .zip(word)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
-        && rest
-            .get(word.len())
-            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_')
-}
-
-/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    (
-        y,
-        u32::try_from(m).unwrap_or(1),
-        u32::try_from(d).unwrap_or(1),
-    )
 }
 
 /// The CRC32 the header line shows: the stored one, or for an event inside a
