@@ -355,48 +355,54 @@ fn rewritten<'a>(rules: &'a [(String, String)], database: &'a [u8]) -> &'a [u8] 
         .map_or(database, |(_, to)| to.as_bytes())
 }
 
-/// Whether the statement starts with `word` (ASCII case-insensitive, after leading
-/// white space, and followed by something that cannot continue a word).
-pub fn starts_with_word(query: &[u8], word: &[u8]) -> bool {
-    let start = query
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(query.len());
-    let rest = query.get(start..).unwrap_or_default();
-    rest.len() >= word.len()
-        && rest
-            .iter()
-            .zip(word)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
-        && rest
-            .get(word.len())
-            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_')
+/// Whether `text` starts with the words `words` (ASCII case-insensitive, white space
+/// before and between them), the last followed by the end or a byte that cannot
+/// continue a word.
+pub fn starts_with_words(text: &[u8], words: &[&str]) -> bool {
+    let mut rest = text;
+    for word in words {
+        rest = rest.trim_ascii_start();
+        let Some(head) = rest.get(..word.len()) else {
+            return false;
+        };
+        if !head.eq_ignore_ascii_case(word.as_bytes()) {
+            return false;
+        }
+        rest = rest.get(word.len()..).unwrap_or_default();
+        if rest
+            .first()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// mysqlbinlog's `is_trans_keyword`: statements that belong to every database.
 pub fn is_transaction_keyword(query: &[u8]) -> bool {
     [
-        &b"BEGIN"[..],
-        b"COMMIT",
-        b"ROLLBACK",
-        b"SAVEPOINT",
-        b"XA START",
-        b"XA END",
-        b"XA PREPARE",
-        b"XA COMMIT",
-        b"XA ROLLBACK",
+        &["BEGIN"][..],
+        &["COMMIT"],
+        &["ROLLBACK"],
+        &["SAVEPOINT"],
+        &["XA", "START"],
+        &["XA", "END"],
+        &["XA", "PREPARE"],
+        &["XA", "COMMIT"],
+        &["XA", "ROLLBACK"],
     ]
     .iter()
-    .any(|w| starts_with_word(query, w))
+    .any(|words| starts_with_words(query, words))
 }
 
 /// Whether a statement ends a transaction (COMMIT, ROLLBACK but not ROLLBACK TO, XA
 /// COMMIT/ROLLBACK).
 pub fn ends_group(query: &[u8]) -> bool {
-    (starts_with_word(query, b"COMMIT") || starts_with_word(query, b"ROLLBACK"))
-        && !starts_with_word(query, b"ROLLBACK TO")
-        || starts_with_word(query, b"XA COMMIT")
-        || starts_with_word(query, b"XA ROLLBACK")
+    let w = |words: &[&str]| starts_with_words(query, words);
+    (w(&["COMMIT"]) || w(&["ROLLBACK"])) && !w(&["ROLLBACK", "TO"])
+        || w(&["XA", "COMMIT"])
+        || w(&["XA", "ROLLBACK"])
 }
 
 #[cfg(test)]

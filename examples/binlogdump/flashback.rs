@@ -77,7 +77,7 @@ use binlogkit::value::{IntValue, Value};
 use binlogkit::{Event, TableSchema};
 
 use super::dump::{DumpError, Format, Item, Options, Sink};
-use super::filter::Verdict;
+use super::filter::{Verdict, starts_with_words};
 
 /// The session statements that make every literal of the undo read back exactly.
 const SESSION: [&str; 4] = [
@@ -232,9 +232,9 @@ impl Flashback {
 
     fn query(&mut self, item: &Item<'_, '_>, text: &[u8]) {
         let trimmed = trim_sql(text);
-        let word = |w: &str| starts_with_word(trimmed, w);
-        if word("BEGIN") || (word("XA") && starts_with_word(after_word(trimmed), "START")) {
-            let xa = word("XA");
+        let w = |words: &[&str]| starts_with_words(trimmed, words);
+        if w(&["BEGIN"]) || w(&["XA", "START"]) {
+            let xa = w(&["XA"]);
             match &mut self.open {
                 Some(t) => t.xa |= xa,
                 None => {
@@ -243,12 +243,11 @@ impl Flashback {
                     self.open = Some(t);
                 }
             }
-        } else if word("COMMIT") {
+        } else if w(&["COMMIT"]) {
             self.close(false);
-        } else if word("ROLLBACK") && !starts_with_word(after_word(trimmed), "TO") {
+        } else if w(&["ROLLBACK"]) && !w(&["ROLLBACK", "TO"]) {
             self.close(true);
-        } else if word("SAVEPOINT") || (word("XA") && starts_with_word(after_word(trimmed), "END"))
-        {
+        } else if w(&["SAVEPOINT"]) || w(&["XA", "END"]) {
             // Inside the transaction: nothing to undo, nothing ends.
         } else {
             // DDL and statement-format DML: not undone, said where they fall. (A ROLLBACK
@@ -1045,22 +1044,4 @@ fn trim_sql(mut s: &[u8]) -> &[u8] {
             return t;
         }
     }
-}
-
-/// Whether `s` starts with the keyword `w` (any case), followed by a non-word byte.
-fn starts_with_word(s: &[u8], w: &str) -> bool {
-    s.len() >= w.len()
-        && s.get(..w.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-        && s.get(w.len())
-            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-}
-
-/// What follows the first word of `s`.
-fn after_word(s: &[u8]) -> &[u8] {
-    let n = s
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-        .count();
-    s.get(n..).unwrap_or_default().trim_ascii_start()
 }

@@ -642,35 +642,8 @@ fn role(event: &Event<'_>) -> Role {
     }
 }
 
-/// Whether `text` starts with the words `words` (ASCII case-insensitive, separated by
-/// spaces) followed by the end or a non-word character.
-fn starts_with_words(text: &[u8], words: &[&str]) -> bool {
-    let mut rest = text;
-    for word in words {
-        let start = rest
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(rest.len());
-        rest = rest.get(start..).unwrap_or_default();
-        let Some(head) = rest.get(..word.len()) else {
-            return false;
-        };
-        if !head.eq_ignore_ascii_case(word.as_bytes()) {
-            return false;
-        }
-        rest = rest.get(word.len()..).unwrap_or_default();
-        if rest
-            .first()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
-            return false;
-        }
-    }
-    true
-}
-
 fn query_role(query: &[u8]) -> Role {
-    let w = |words: &[&str]| starts_with_words(query, words);
+    let w = |words: &[&str]| super::filter::starts_with_words(query, words);
     if w(&["BEGIN"]) || w(&["XA", "START"]) || w(&["XA", "BEGIN"]) {
         Role::Begin
     } else if w(&["COMMIT"]) {

@@ -636,7 +636,8 @@ impl TextSink {
 
     fn track_transaction(&mut self, q: &QueryEvent<'_>) {
         let query: &[u8] = &q.query;
-        if filter::starts_with_word(query, b"BEGIN") || filter::starts_with_word(query, b"XA START")
+        if filter::starts_with_words(query, &["BEGIN"])
+            || filter::starts_with_words(query, &["XA", "START"])
         {
             self.in_transaction = true;
         } else if filter::ends_group(query) {
