@@ -2098,20 +2098,7 @@ fn xid_text(xid: &binlogkit::events::xa_prepare::Xid<'_>) -> String {
 
 /// `pretty_print_str`: a quoted string with `\n \r \\ \b \t \' \0` escaped.
 fn pretty_print_str(b: &mut Vec<u8>, s: &[u8]) {
-    b.push(b'\'');
-    for &c in s {
-        match c {
-            b'\n' => b.extend_from_slice(b"\\n"),
-            b'\r' => b.extend_from_slice(b"\\r"),
-            b'\\' => b.extend_from_slice(b"\\\\"),
-            0x08 => b.extend_from_slice(b"\\b"),
-            b'\t' => b.extend_from_slice(b"\\t"),
-            b'\'' => b.extend_from_slice(b"\\'"),
-            0 => b.extend_from_slice(b"\\0"),
-            c => b.push(c),
-        }
-    }
-    b.push(b'\'');
+    pretty_print_quoted(b, s, b'\'');
 }
 
 /// `--print-table-metadata`: the `# Columns(…)` and `# Primary Key(…)` lines.
