@@ -433,3 +433,110 @@ fn every_printer_on_every_input_ends_without_panic() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `--stop-never` on a binlog a real server is writing: the command follows the file,
+/// follows its Rotate into the next one, and prints exactly what a dump of the closed
+/// files prints (the format descriptions' in-use flag aside: the server clears it when it
+/// closes a file), none lost, none repeated.
+#[test]
+fn stop_never_follows_a_live_binlog_into_the_next_file() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let Some(bin) = binlogdump() else {
+        eprintln!("NOTICE: binlogdump is not built; skipping");
+        return;
+    };
+    let Some(server) = common::mariadb::Server::start("follow", &["--binlog-format=ROW"]) else {
+        return;
+    };
+    server.sql("CREATE DATABASE f; CREATE TABLE f.t (id INT PRIMARY KEY, v LONGTEXT)");
+    let mut child = Command::new(&bin)
+        .args(["--format=json", "--stop-never"])
+        .arg(server.binlog(1))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("binlogdump starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let (lines_tx, lines_rx) = mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // Two files' worth of writes while the command follows: small and large rows, in
+    // transactions and alone, then a rotate in the middle and one at the end.
+    for round in 0..2 {
+        for i in 0..40 {
+            let id = round * 1000 + i;
+            let size = (i * 7919) % 300_000;
+            server.sql(&format!(
+                "INSERT INTO f.t VALUES ({id}, REPEAT('x', {size})); \
+                 BEGIN; UPDATE f.t SET v = 'y' WHERE id = {id}; DELETE FROM f.t WHERE id = {id}; \
+                 COMMIT"
+            ));
+        }
+        server.sql("FLUSH BINARY LOGS");
+    }
+    // What a dump of the two closed files prints.
+    let closed = Command::new(&bin)
+        .arg("--format=json")
+        .args([server.binlog(1), server.binlog(2)])
+        .output()
+        .expect("binlogdump runs");
+    assert!(closed.status.success());
+    let expected: Vec<Value> = String::from_utf8(closed.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let mut followed: Vec<Value> = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    // Until the third file's format description: the command moved on from the second.
+    while Instant::now() < deadline {
+        match lines_rx.recv_timeout(Duration::from_millis(500)) {
+            Ok(line) => {
+                followed.push(serde_json::from_str(&line).expect("JSON"));
+                if followed.len() > expected.len() {
+                    break;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = reader.join();
+    let unflag = |v: &Value| {
+        let mut v = v.clone();
+        if v["type"] == "format_description" {
+            v["flags"] = Value::from(v["flags"].as_u64().unwrap_or(0) & !1);
+        }
+        v
+    };
+    assert!(
+        followed.len() > expected.len(),
+        "followed {} events of the {} in the closed files, then nothing for too long",
+        followed.len(),
+        expected.len()
+    );
+    for (n, (got, want)) in followed.iter().zip(&expected).enumerate() {
+        assert_eq!(unflag(got), unflag(want), "event {n}");
+    }
+    assert_eq!(followed[expected.len()]["type"], "format_description");
+    assert!(
+        expected.len() > 400,
+        "{} events: the workload did not run",
+        expected.len()
+    );
+    eprintln!(
+        "--stop-never: {} events followed over 2 rotations, equal to the closed files",
+        expected.len()
+    );
+}
