@@ -46,6 +46,33 @@ impl Digits {
     }
 }
 
+/// A buffer ASCII text can be appended to: a `String` (JSON rendering) or a byte
+/// vector (`mysqlbinlog` text), so one writer serves both without a copy.
+pub(crate) trait AsciiOut {
+    /// Appends one ASCII byte.
+    fn push_ascii(&mut self, b: u8);
+    /// Appends ASCII bytes.
+    fn push_ascii_slice(&mut self, bytes: &[u8]);
+}
+
+impl AsciiOut for Vec<u8> {
+    fn push_ascii(&mut self, b: u8) {
+        self.push(b);
+    }
+    fn push_ascii_slice(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+impl AsciiOut for String {
+    fn push_ascii(&mut self, b: u8) {
+        self.push(char::from(b));
+    }
+    fn push_ascii_slice(&mut self, bytes: &[u8]) {
+        self.extend(bytes.iter().map(|&b| char::from(b)));
+    }
+}
+
 /// Short ASCII text formatted on the stack, without an allocation (a float's
 /// scientific form, to compare with its plain one). Bytes beyond `N` are dropped.
 #[derive(Clone, Copy)]

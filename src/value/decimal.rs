@@ -161,9 +161,9 @@ impl<'a> Decimal<'a> {
 
 impl Decimal<'_> {
     /// Appends the text `Display` gives to `out`, without building it elsewhere first.
-    pub(crate) fn push_text(&self, out: &mut String) {
+    pub(crate) fn push_text(&self, out: &mut impl crate::util::AsciiOut) {
         if self.is_negative() {
-            out.push('-');
+            out.push_ascii(b'-');
         }
         // Leading zeros of the integer part are skipped until its first other digit;
         // a zero integer part prints as `0`.
@@ -175,10 +175,10 @@ impl Decimal<'_> {
             let mut group = group.as_bytes();
             if fraction && !in_fraction {
                 if !int_started {
-                    out.push('0');
+                    out.push_ascii(b'0');
                     int_started = true;
                 }
-                out.push('.');
+                out.push_ascii(b'.');
                 in_fraction = true;
             }
             if !int_started {
@@ -187,11 +187,11 @@ impl Decimal<'_> {
                 }
                 int_started = !group.is_empty();
             }
-            out.extend(group.iter().map(|&b| char::from(b)));
+            out.push_ascii_slice(group);
             Ok(())
         });
         if !int_started {
-            out.push('0');
+            out.push_ascii(b'0');
         }
     }
 }
