@@ -545,10 +545,22 @@ impl CDigits {
                 n = low;
                 exponent += 1;
             }
+            // n < 10^20: take the 20th digit off by subtraction so the rest fits 64
+            // bits (128-bit division by ten is a library call per digit).
+            let ten_19 = 10u128.pow(19);
+            let mut top = 0u8;
+            while n >= ten_19 {
+                n -= ten_19;
+                top += 1;
+            }
+            let mut low = u64::try_from(n).ok()?;
             let mut ascii = [b'0'; Self::MAX_LEN];
             for slot in ascii.iter_mut().take(len).rev() {
-                *slot = b'0' + (n % 10) as u8;
-                n /= 10;
+                *slot = b'0' + (low % 10) as u8;
+                low /= 10;
+            }
+            if let Some(first) = ascii.first_mut() {
+                *first += top;
             }
             return Some(CDigits {
                 negative,
