@@ -540,3 +540,68 @@ fn stop_never_follows_a_live_binlog_into_the_next_file() {
         expected.len()
     );
 }
+
+/// `--start-datetime` and `--stop-datetime` are read in the local zone of `TZ`, as
+/// mysqlbinlog reads them: the same instant written in two zones selects the same events
+/// as the epoch value does.
+#[test]
+fn datetimes_are_read_in_the_local_time_zone() {
+    let Some(bin) = binlogdump() else {
+        eprintln!("NOTICE: binlogdump is not built; skipping");
+        return;
+    };
+    let Some(root) = common::shared_fixtures() else {
+        return;
+    };
+    let path = root.join("mysql/zalora-binlog-parser/data/fixtures/mysql-bin.01");
+    let bytes = common::read_binlog(&path);
+    let (all, _) = dump_lines(&bytes);
+    let times: Vec<i64> = all.iter().filter_map(|l| l["timestamp"].as_i64()).collect();
+    // An instant inside the file, between two different event times.
+    let instant = times
+        .windows(2)
+        .find(|w| w[1] > w[0] && w[0] > times[1])
+        .map(|w| w[1])
+        .expect("a file whose clock moves");
+    let expected = |start: bool| {
+        let mut options = options();
+        if start {
+            options.filter.start_datetime = Some(instant);
+        } else {
+            options.filter.stop_datetime = Some(instant);
+        }
+        let mut out = Vec::new();
+        dump::run_bytes(&mut out, "input", &bytes, &options).expect("reads");
+        String::from_utf8(out).expect("UTF-8")
+    };
+    // Both filters cut the file somewhere inside.
+    for start in [true, false] {
+        let shown = expected(start).lines().count();
+        assert!(
+            shown > 1 && shown < all.len(),
+            "{shown} of {} events",
+            all.len()
+        );
+    }
+    // The instant as wall-clock text in UTC and in UTC+8 (POSIX writes that `UTC-8`).
+    for (tz, shift) in [("UTC", 0), ("UTC-8", 8 * 3600)] {
+        let wall = chrono::DateTime::from_timestamp(instant + shift, 0)
+            .expect("in range")
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string();
+        for (flag, start) in [("--start-datetime", true), ("--stop-datetime", false)] {
+            let out = Command::new(&bin)
+                .env("TZ", tz)
+                .args(["--format=json", &format!("{flag}={wall}")])
+                .arg(&path)
+                .output()
+                .expect("runs");
+            assert!(out.status.success(), "{tz} {flag}={wall}");
+            assert_eq!(
+                String::from_utf8(out.stdout).expect("UTF-8"),
+                expected(start),
+                "TZ={tz} {flag}={wall}"
+            );
+        }
+    }
+}
