@@ -127,6 +127,12 @@ struct Args {
     #[arg(long)]
     skip_gtids: bool,
 
+    /// Write the files of LOAD DATA statements into this directory (so that the output
+    /// replays through `mysql --local-infile`); without it their names are printed
+    /// under /tmp and nothing is written.
+    #[arg(short = 'l', long, value_name = "DIR")]
+    local_load: Option<PathBuf>,
+
     /// Print the table maps' metadata (column names, signedness, charsets...).
     #[arg(long)]
     print_table_metadata: bool,
@@ -243,6 +249,10 @@ fn options(args: &Args) -> dump::Options {
     options.text.short_form = args.short_form;
     options.text.print_table_metadata = args.print_table_metadata;
     options.text.rewrite_db = args.rewrite_db.clone();
+    if let Some(dir) = &args.local_load {
+        options.text.local_load_dir = dir.display().to_string();
+        options.text.write_load_files = true;
+    }
     options.text.dialect = match args.compat {
         CompatArg::Mysql80 => Dialect::Mysql80,
         CompatArg::Mysql57 => Dialect::Mysql57,

@@ -68,6 +68,11 @@ pub struct TextOptions {
     /// Where mysqlbinlog would put LOAD DATA temp files (`--local-load`): only the
     /// name printed in `LOAD DATA LOCAL INFILE '...'` (the files are not written).
     pub local_load_dir: String,
+    /// `--local-load=DIR` given: write the LOAD DATA files there (the blocks of
+    /// BEGIN_LOAD_QUERY and APPEND_BLOCK events), so that the output replays through
+    /// `mysql --local-infile`. Without it nothing is written: a dump to read does not
+    /// leave files behind (mysqlbinlog writes them to its tmpdir every time).
+    pub write_load_files: bool,
     /// Print mysqlbinlog's warnings on standard error (a range that ends inside a
     /// statement); the fuzzer turns them off.
     pub warnings: bool,
@@ -86,6 +91,7 @@ impl Default for TextOptions {
             utc_offset: None,
             zone_name: None,
             local_load_dir: "/tmp".to_owned(),
+            write_load_files: false,
             warnings: true,
         }
     }
@@ -183,6 +189,8 @@ pub struct TextSink {
     immediate_server_version: Option<u32>,
     /// LOAD DATA temp files created so far (their names count up).
     load_files: Vec<(u32, String)>,
+    /// Writing a LOAD DATA file failed: the message, returned after the event.
+    load_error: Option<String>,
     /// MariaDB: the rows of the row statement so far.
     statement_rows: usize,
     /// The last header time printed: (timestamp, its text).
@@ -211,6 +219,7 @@ impl TextSink {
             payload: None,
             immediate_server_version: None,
             load_files: Vec::new(),
+            load_error: None,
             time_cache: None,
             statement_rows: 0,
         }
@@ -904,8 +913,12 @@ impl TextSink {
                 }
             }
             Event::BeginLoadQuery(a) | Event::AppendBlock(a) => {
-                let name = if matches!(event.event, Event::BeginLoadQuery(_)) {
+                let begin = matches!(event.event, Event::BeginLoadQuery(_));
+                if begin {
                     self.new_load_file(a.file_id);
+                }
+                self.write_load_block(a.file_id, a.block, begin);
+                let name = if begin {
                     "Begin_load_query"
                 } else {
                     "Append_block"
@@ -1090,6 +1103,32 @@ impl TextSink {
             self.o.local_load_dir.trim_end_matches('/')
         );
         self.load_files.push((file_id, name));
+    }
+
+    /// With `--local-load`: the block into the newest file of `file_id` (a new file for
+    /// a BEGIN_LOAD_QUERY, appended for an APPEND_BLOCK).
+    fn write_load_block(&mut self, file_id: u32, block: &[u8], begin: bool) {
+        use std::io::Write as _;
+        if !self.o.write_load_files || self.load_error.is_some() {
+            return;
+        }
+        let Some((_, name)) = self.load_files.iter().rev().find(|(id, _)| *id == file_id) else {
+            self.load_error = Some(format!(
+                "an Append_block event for LOAD DATA file id {file_id}, whose Begin_load_query \
+                 was not read: the file cannot be written whole"
+            ));
+            return;
+        };
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(!begin)
+            .truncate(begin)
+            .open(name)
+            .and_then(|mut f| f.write_all(block));
+        if let Err(e) = written {
+            self.load_error = Some(format!("cannot write the LOAD DATA file {name}: {e}"));
+        }
     }
 
     fn rewritten<'d>(&'d self, db: &'d [u8]) -> &'d [u8] {
@@ -1728,9 +1767,16 @@ impl Sink for TextSink {
             return Ok(());
         }
         if self.mariadb() {
-            self.event_mariadb(out, item)
+            self.event_mariadb(out, item)?;
         } else {
-            self.event_mysql(out, item)
+            self.event_mysql(out, item)?;
+        }
+        match self.load_error.take() {
+            Some(message) => Err(DumpError::Refused {
+                file: item.file.to_owned(),
+                message,
+            }),
+            None => Ok(()),
         }
     }
 
