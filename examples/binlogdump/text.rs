@@ -20,7 +20,8 @@ use std::io::{self, Write};
 
 use binlogkit::events::rows::RowsKind;
 use binlogkit::events::{
-    GtidEvent, MariadbGtidEvent, QueryEvent, RowsEvent, TableMapEvent, UserVarEvent,
+    CreateFileEvent, GtidEvent, LoadEvent, MariadbGtidEvent, QueryEvent, RowsEvent, TableMapEvent,
+    UserVarEvent,
 };
 use binlogkit::events::{PayloadCompression, user_var::UserVarValue};
 use binlogkit::sql::{self, Dialect};
@@ -159,6 +160,57 @@ impl Default for Session {
     }
 }
 
+/// A CREATE_FILE event kept until its EXEC_LOAD: the LOAD DATA statement it carries
+/// (owned, the event's bytes are gone by then), its header line and the local file its
+/// blocks go to.
+#[derive(Debug)]
+struct CreatedFile {
+    file_id: u32,
+    /// The local file name the statement names at EXEC_LOAD.
+    local_name: String,
+    /// The CREATE_FILE's header line (`#<time> server id …`), printed again at EXEC_LOAD.
+    header: Vec<u8>,
+    flags: u16,
+    block_len: usize,
+    thread_id: u32,
+    exec_time: u32,
+    skip_lines: u32,
+    /// Field terminator, enclosure, line terminator, line start, escape.
+    options: [Vec<u8>; 5],
+    opt_flags: u8,
+    fields: Vec<Vec<u8>>,
+    table: Vec<u8>,
+    database: Vec<u8>,
+}
+
+impl CreatedFile {
+    /// The statement, naming the local file.
+    fn load(&self) -> LoadEvent<'_> {
+        let [field_term, enclosed, line_term, line_start, escaped] = &self.options;
+        LoadEvent {
+            new_format: true,
+            thread_id: self.thread_id,
+            exec_time: self.exec_time,
+            skip_lines: self.skip_lines,
+            field_term,
+            enclosed,
+            line_term,
+            line_start,
+            escaped,
+            opt_flags: self.opt_flags,
+            fields: self.fields.iter().map(Vec::as_slice).collect(),
+            table: &self.table,
+            database: &self.database,
+            file_name: self.local_name.as_bytes(),
+        }
+    }
+}
+
+/// LOAD DATA option flags (`sql_ex_info`).
+const OPT_ENCLOSED_FLAG: u8 = 0x2;
+const REPLACE_FLAG: u8 = 0x4;
+const IGNORE_FLAG: u8 = 0x8;
+
 /// The text printer.
 #[derive(Debug)]
 pub struct TextSink {
@@ -189,6 +241,9 @@ pub struct TextSink {
     immediate_server_version: Option<u32>,
     /// LOAD DATA temp files created so far (their names count up).
     load_files: Vec<(u32, String)>,
+    /// Pre-5.0 LOAD DATA: the CREATE_FILE events whose EXEC_LOAD is still to come
+    /// (mysqlbinlog's `Load_log_processor` keeps them to print the statement then).
+    created_files: Vec<CreatedFile>,
     /// Writing a LOAD DATA file failed: the message, returned after the event.
     load_error: Option<String>,
     /// MariaDB: the rows of the row statement so far.
@@ -219,6 +274,7 @@ impl TextSink {
             payload: None,
             immediate_server_version: None,
             load_files: Vec::new(),
+            created_files: Vec::new(),
             load_error: None,
             time_cache: None,
             statement_rows: 0,
@@ -939,6 +995,49 @@ impl TextSink {
                     let _ = writeln!(self.buf(buf), "\n#Delete_file: file_id={}", f.file_id);
                 }
             }
+            Event::Load(load) => {
+                if !short {
+                    self.header(buf, item, dump_at);
+                    load_query_line(self.buf(buf), load);
+                }
+                self.load_statement(buf, load, event.header.flags.0, false, false);
+            }
+            Event::CreateFile(cf) => self.create_file(buf, item, dump_at, cf),
+            Event::ExecLoad(f) => {
+                if !short {
+                    self.header(buf, item, dump_at);
+                    let _ = writeln!(self.buf(buf), "\n#Exec_load: file_id={}", f.file_id as i32);
+                }
+                let Some(at) = self
+                    .created_files
+                    .iter()
+                    .rposition(|c| c.file_id == f.file_id)
+                else {
+                    if self.o.warnings {
+                        eprintln!(
+                            "WARNING: Ignoring Execute_load_log_event as there is no \
+                             Create_file event for file_id: {}",
+                            f.file_id
+                        );
+                    }
+                    return;
+                };
+                let created = self.created_files.remove(at);
+                let load = created.load();
+                if !short {
+                    self.buf(buf).extend_from_slice(&created.header);
+                    load_query_line(self.buf(buf), &load);
+                }
+                self.load_statement(buf, &load, created.flags, false, true);
+                if !short {
+                    let _ = writeln!(
+                        self.buf(buf),
+                        "# file_id: {}  block_len: {}",
+                        created.file_id as i32,
+                        created.block_len as i32
+                    );
+                }
+            }
             Event::XaPrepare(xa) => {
                 let xid = xid_text(&xa.xid);
                 if !short || !mariadb {
@@ -1096,6 +1195,166 @@ impl TextSink {
         }
     }
 
+    /// A CREATE_FILE (4.x LOAD DATA): mysqlbinlog prints the statement commented out
+    /// (`# ` before each line, the server's file name) with `# file_id: …`, and from a
+    /// binlog v3 or later keeps the event and starts the local file with its block; the
+    /// EXEC_LOAD prints the statement again, runnable, as `LOAD DATA LOCAL INFILE` of
+    /// that file (`Create_file_log_event::print`, `Load_log_processor::process`).
+    fn create_file(
+        &mut self,
+        buf: Buf,
+        item: &Item<'_, '_>,
+        dump_at: u64,
+        cf: &CreateFileEvent<'_>,
+    ) {
+        let db = self.rewritten(cf.load.database).to_vec();
+        let mut load = cf.load.clone();
+        load.database = &db;
+        let flags = item.event.header.flags.0;
+        if !self.o.short_form {
+            self.header(buf, item, dump_at);
+            load_query_line(self.buf(buf), &load);
+            self.load_statement(buf, &load, flags, true, false);
+            let _ = writeln!(
+                self.buf(buf),
+                "# file_id: {}  block_len: {}",
+                cf.file_id as i32,
+                cf.block.len() as i32
+            );
+        }
+        // A 3.23 binlog (v1) has no file id: mysqlbinlog leaves its CREATE_FILE alone.
+        if item.decoder.format().binlog_version() < 3 {
+            return;
+        }
+        // The header again, for EXEC_LOAD; without the hex dump, which belongs to the
+        // event being printed.
+        let start = self.head.len();
+        let hexdump = std::mem::replace(&mut self.o.hexdump, false);
+        self.header(Buf::Head, item, dump_at);
+        self.o.hexdump = hexdump;
+        let header = self.head.split_off(start);
+        // The local file: the server's file name without its directory, then
+        // `-<file id>-<n>` with the first n not yet used (mysqlbinlog's
+        // `create_unique_file`, in hex).
+        let server_name = &cf.load.file_name;
+        let base = server_name
+            .iter()
+            .rposition(|&c| c == b'/')
+            .and_then(|slash| server_name.get(slash + 1..))
+            .unwrap_or(server_name);
+        let stem = format!(
+            "{}/{}-{:x}",
+            self.o.local_load_dir.trim_end_matches('/'),
+            String::from_utf8_lossy(base),
+            cf.file_id
+        );
+        let mut version = 0u32;
+        let local_name = loop {
+            let candidate = format!("{stem}-{version:x}");
+            if !self.load_files.iter().any(|(_, name)| *name == candidate) {
+                break candidate;
+            }
+            version = version.saturating_add(1);
+        };
+        self.load_files.push((cf.file_id, local_name.clone()));
+        self.write_load_block(cf.file_id, cf.block, true);
+        let l = &load;
+        self.created_files.push(CreatedFile {
+            file_id: cf.file_id,
+            local_name,
+            header,
+            flags,
+            block_len: cf.block.len(),
+            thread_id: l.thread_id,
+            exec_time: l.exec_time,
+            skip_lines: l.skip_lines,
+            options: [
+                l.field_term.to_vec(),
+                l.enclosed.to_vec(),
+                l.line_term.to_vec(),
+                l.line_start.to_vec(),
+                l.escaped.to_vec(),
+            ],
+            opt_flags: l.opt_flags,
+            fields: l.fields.iter().map(|f| f.to_vec()).collect(),
+            table: l.table.to_vec(),
+            database: db.clone(),
+        });
+    }
+
+    /// A LOAD, NEW_LOAD or CREATE_FILE statement as `Load_log_event::print` writes it:
+    /// `use`, the pseudo thread id, then `LOAD DATA [LOCAL] INFILE` with every option
+    /// spelled out. `commented`: each line starts with `# ` and the database is not
+    /// taken as the session's; `local`: the file name is the dump's local file.
+    fn load_statement(
+        &mut self,
+        buf: Buf,
+        load: &LoadEvent<'_>,
+        flags: u16,
+        commented: bool,
+        local: bool,
+    ) {
+        let hash = if commented { "# " } else { "" };
+        let different_db = self.session.db.as_slice() != load.database;
+        if different_db && !commented {
+            self.session.db = load.database.to_vec();
+        }
+        let b = self.buf(buf);
+        if different_db && !load.database.is_empty() {
+            b.extend_from_slice(hash.as_bytes());
+            b.extend_from_slice(b"use ");
+            sql::write_identifier(b, load.database);
+            end_statement_inline(b);
+        }
+        if flags & LOG_EVENT_THREAD_SPECIFIC_F != 0 {
+            let _ = write!(b, "{hash}SET @@session.pseudo_thread_id={}", load.thread_id);
+            end_statement_inline(b);
+        }
+        let _ = write!(b, "{hash}LOAD DATA ");
+        if local {
+            b.extend_from_slice(b"LOCAL ");
+        }
+        // The name goes out as it is, unescaped (`INFILE '%-*s'`).
+        b.extend_from_slice(b"INFILE '");
+        b.extend_from_slice(load.file_name);
+        b.extend_from_slice(b"' ");
+        if load.opt_flags & REPLACE_FLAG != 0 {
+            b.extend_from_slice(b"REPLACE ");
+        } else if load.opt_flags & IGNORE_FLAG != 0 {
+            b.extend_from_slice(b"IGNORE ");
+        }
+        b.extend_from_slice(b"INTO TABLE ");
+        sql::write_identifier(b, load.table);
+        b.extend_from_slice(b" FIELDS TERMINATED BY ");
+        pretty_print_str(b, load.field_term);
+        if load.opt_flags & OPT_ENCLOSED_FLAG != 0 {
+            b.extend_from_slice(b" OPTIONALLY ");
+        }
+        b.extend_from_slice(b" ENCLOSED BY ");
+        pretty_print_str(b, load.enclosed);
+        b.extend_from_slice(b" ESCAPED BY ");
+        pretty_print_str(b, load.escaped);
+        b.extend_from_slice(b" LINES TERMINATED BY ");
+        pretty_print_str(b, load.line_term);
+        // Both option forms leave the line start set (maybe empty): always printed.
+        b.extend_from_slice(b" STARTING BY ");
+        pretty_print_str(b, load.line_start);
+        if load.skip_lines > 0 {
+            let _ = write!(b, " IGNORE {} LINES", load.skip_lines);
+        }
+        if !load.fields.is_empty() {
+            b.extend_from_slice(b" (");
+            for (i, field) in load.fields.iter().enumerate() {
+                if i > 0 {
+                    b.push(b',');
+                }
+                sql::write_identifier(b, field);
+            }
+            b.push(b')');
+        }
+        end_statement_inline(b);
+    }
+
     fn new_load_file(&mut self, file_id: u32) {
         let n = self.load_files.len();
         let name = format!(
@@ -1115,7 +1374,7 @@ impl TextSink {
         let Some((_, name)) = self.load_files.iter().rev().find(|(id, _)| *id == file_id) else {
             self.load_error = Some(format!(
                 "an Append_block event for LOAD DATA file id {file_id}, whose Begin_load_query \
-                 was not read: the file cannot be written whole"
+                 or Create_file was not read: the file cannot be written whole"
             ));
             return;
         };
@@ -2143,6 +2402,15 @@ fn xid_text(xid: &binlogkit::events::xa_prepare::Xid<'_>) -> String {
 }
 
 /// `pretty_print_str`: a quoted string with `\n \r \\ \b \t \' \0` escaped.
+/// The rest of a LOAD event's header line (`Load_log_event::print`).
+fn load_query_line(b: &mut Vec<u8>, load: &LoadEvent<'_>) {
+    let _ = writeln!(
+        b,
+        "\tQuery\tthread_id={}\texec_time={}",
+        load.thread_id, load.exec_time
+    );
+}
+
 fn pretty_print_str(b: &mut Vec<u8>, s: &[u8]) {
     pretty_print_quoted(b, s, b'\'');
 }
