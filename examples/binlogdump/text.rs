@@ -1109,7 +1109,7 @@ impl TextSink {
                 b.extend_from_slice(b"\n# The rest of the binlog is encrypted!\n");
             }
             other => {
-                // Events mysqlbinlog has no text for (pre-5.0 LOAD DATA forms, heartbeats,
+                // Events mysqlbinlog has no text for (heartbeats, SLAVE,
                 // unknown types): a comment naming them, never silence.
                 if !short {
                     self.header(buf, item, dump_at);
