@@ -156,19 +156,9 @@ fn payload_events_are_printed_inside_their_payload() {
     assert_eq!(first["end_pos"], lines[payload]["end_pos"]);
 }
 
-/// The built binlogdump example, next to the test executable.
-fn binlogdump() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let dir = exe.parent()?.parent()?;
-    let bin = dir
-        .join("examples")
-        .join(format!("binlogdump{}", std::env::consts::EXE_SUFFIX));
-    bin.exists().then_some(bin)
-}
-
 #[test]
 fn the_command_exits_1_with_a_message_on_errors() {
-    let Some(bin) = binlogdump() else {
+    let Some(bin) = common::binlogdump() else {
         eprintln!("NOTICE: binlogdump is not built; skipping");
         return;
     };
@@ -445,7 +435,7 @@ fn stop_never_follows_a_live_binlog_into_the_next_file() {
     use std::sync::mpsc;
     use std::time::{Duration, Instant};
 
-    let Some(bin) = binlogdump() else {
+    let Some(bin) = common::binlogdump() else {
         eprintln!("NOTICE: binlogdump is not built; skipping");
         return;
     };
@@ -546,7 +536,7 @@ fn stop_never_follows_a_live_binlog_into_the_next_file() {
 /// as the epoch value does.
 #[test]
 fn datetimes_are_read_in_the_local_time_zone() {
-    let Some(bin) = binlogdump() else {
+    let Some(bin) = common::binlogdump() else {
         eprintln!("NOTICE: binlogdump is not built; skipping");
         return;
     };

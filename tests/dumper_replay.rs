@@ -8,18 +8,7 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::Command;
-
-/// The built binlogdump example, next to the test executable.
-fn binlogdump() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let dir = exe.parent()?.parent()?;
-    let bin = dir
-        .join("examples")
-        .join(format!("binlogdump{}", std::env::consts::EXE_SUFFIX));
-    bin.exists().then_some(bin)
-}
 
 /// The result file's sections: `==== <title> ====` followed by the `SELECT`s' outputs
 /// (header line and rows, tab-separated), until the `DROP TABLE` line.
@@ -42,7 +31,7 @@ fn sections(result: &str) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn old_binlogs_replay_to_the_tables_mysql_test_expects() {
-    let Some(bin) = binlogdump() else {
+    let Some(bin) = common::binlogdump() else {
         eprintln!("NOTICE: binlogdump is not built; skipping");
         return;
     };

@@ -82,29 +82,8 @@ impl Server {
     /// Runs the `mariadb` client with `args`, feeding `input`; panics with the client's
     /// message when it fails.
     pub fn client(&self, args: &[&str], input: &[u8]) -> Output {
-        use std::io::Write;
-        let mut child = Command::new(script())
-            .arg("sql")
-            .arg(&self.dir)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot run the mariadb client: {e}"));
-        if let Some(mut stdin) = child.stdin.take() {
-            // A client that exits early closes the pipe; its status says why.
-            let _ = stdin.write_all(input);
-        }
-        let out = child
-            .wait_with_output()
-            .unwrap_or_else(|e| panic!("mariadb client: {e}"));
-        assert!(
-            out.status.success(),
-            "mariadb client failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
+        self.try_client(args, input)
+            .unwrap_or_else(|e| panic!("mariadb client failed: {e}"))
     }
 
     /// Runs the `mariadb` client with `args`, feeding `input`; the client's error message

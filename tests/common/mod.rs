@@ -104,4 +104,15 @@ pub fn may_fail(path: &Path) -> bool {
 pub fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
+/// The built binlogdump example, next to the test executable (`cargo test` builds it;
+/// `cargo test --test X` alone does not: then `None`, and the test skips).
+pub fn binlogdump() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?.parent()?;
+    let bin = dir
+        .join("examples")
+        .join(format!("binlogdump{}", std::env::consts::EXE_SUFFIX));
+    bin.exists().then_some(bin)
+}
+
 pub mod mariadb;
