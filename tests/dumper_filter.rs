@@ -257,6 +257,18 @@ fn positions_times_and_server_ids() {
             let mut expected = vec![format_key];
             expected.extend(entries.iter().filter(|e| e.key.0 >= at).map(|e| e.key));
             assert_eq!(got, expected, "{rel}: --start-position={at}");
+            // A position inside an event is refused, naming the event (mysqlbinlog
+            // would start reading there and fail).
+            let mut options = dump::Options::new(dump::Format::Json);
+            options.filter.start_position = Some(at + 1);
+            let mut out = Vec::new();
+            match dump::run_bytes(&mut out, "input", &bytes, &options) {
+                Err(dump::DumpError::Refused { message, .. }) => assert!(
+                    message.contains(&format!("inside the event at {at} ")),
+                    "{rel}: {message}"
+                ),
+                other => panic!("{rel}: --start-position={} gave {other:?}", at + 1),
+            }
             // --stop-position: the events that start before it.
             let got = shown(
                 &bytes,

@@ -377,6 +377,12 @@ impl Ctx<'_> {
             in_payload: payload.is_some(),
             ..self.place
         };
+        if let Some(message) = self.filter.misplaced_start(event, place) {
+            return Err(DumpError::Refused {
+                file: self.file.to_owned(),
+                message,
+            });
+        }
         let verdict = self.filter.decide(event, decoder, place);
         if verdict == Verdict::Stop {
             return Ok(verdict);

@@ -139,6 +139,8 @@ pub struct Filter {
     options: FilterOptions,
     /// The start filters apply until the first event passes them.
     started: bool,
+    /// `--start-position` was checked against the first event that reaches it.
+    start_checked: bool,
     /// The table ids whose TABLE_MAP was dropped: their row events are dropped too.
     dropped_tables: Vec<u64>,
     /// mysqlbinlog's `filter_based_on_gtids`: the current transaction's GTID was
@@ -163,9 +165,34 @@ impl Filter {
         Filter {
             started: options.start_position.is_none() && options.start_datetime.is_none(),
             options,
+            start_checked: false,
             dropped_tables: Vec::new(),
             in_filtered_gtid: false,
         }
+    }
+
+    /// `--start-position` must be where an event starts: mysqlbinlog reads from there,
+    /// and a position inside an event fails there. The message when `event` is the one
+    /// the position falls inside.
+    pub fn misplaced_start(&mut self, event: &BinlogEvent<'_>, place: Place) -> Option<String> {
+        let start = self.options.start_position?;
+        // Positions inside the magic number mean the first event.
+        if self.start_checked || !place.first_file || place.in_payload || start <= 4 {
+            return None;
+        }
+        if event.end_offset() <= start {
+            return None;
+        }
+        self.start_checked = true;
+        (event.offset != start).then(|| {
+            format!(
+                "--start-position={start} is inside the event at {} (bytes {}..{}); \
+                 the positions of the `# at` lines are where events start",
+                event.offset,
+                event.offset,
+                event.end_offset()
+            )
+        })
     }
 
     /// Decides for `event`, read through `decoder` (for the table maps of row events).
