@@ -137,9 +137,22 @@ struct Args {
     #[arg(long)]
     print_table_metadata: bool,
 
-    /// Verify each event's CRC32 (`--verify-binlog-checksum=false` to skip).
-    #[arg(long, default_value_t = true, action = ArgAction::Set)]
+    /// Verify each event's CRC32: on by default; `--verify-binlog-checksum=false` (or
+    /// `--skip-verify-binlog-checksum`) reads events whose CRC does not match.
+    #[arg(
+        short = 'c',
+        long,
+        default_value_t = true,
+        default_missing_value = "true",
+        num_args = 0..=1,
+        require_equals = true,
+        action = ArgAction::Set
+    )]
     verify_binlog_checksum: bool,
+
+    /// Do not verify the CRC32s (mysqlbinlog's spelling of the negation).
+    #[arg(long, conflicts_with = "verify_binlog_checksum")]
+    skip_verify_binlog_checksum: bool,
 
     /// At the end of the last file, wait for the server to write more, and follow it
     /// into the next file; until interrupted.
@@ -225,7 +238,8 @@ fn options(args: &Args) -> dump::Options {
     } else {
         dump::Mode::Events
     };
-    options.reader = binlogkit::ReaderOptions::new().verify_checksums(args.verify_binlog_checksum);
+    options.reader = binlogkit::ReaderOptions::new()
+        .verify_checksums(args.verify_binlog_checksum && !args.skip_verify_binlog_checksum);
     options.filter = filter::FilterOptions {
         start_position: args.start_position,
         stop_position: args.stop_position,
