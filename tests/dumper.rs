@@ -595,3 +595,81 @@ fn datetimes_are_read_in_the_local_time_zone() {
         }
     }
 }
+
+/// Every option of the command as a user types it (mysqlbinlog's spellings included)
+/// parses and runs on the demo binlog.
+#[test]
+fn every_option_parses_as_mysqlbinlog_users_type_it() {
+    let Some(bin) = common::binlogdump() else {
+        eprintln!("NOTICE: binlogdump is not built; skipping");
+        return;
+    };
+    let demo = common::project_fixtures().join("demo.bin");
+    let load = std::env::temp_dir().join(format!("binlogkit-load-{}", std::process::id()));
+    std::fs::create_dir_all(&load).expect("temp dir");
+    let load_arg = format!("--local-load={}", load.display());
+    let runs: &[&[&str]] = &[
+        &[],
+        &["-v"],
+        &["-vv", "--base64-output=DECODE-ROWS"],
+        &["--base64-output=decode-rows", "-v", "--hexdump"],
+        &["-H", "-s"],
+        &["--short-form", "--start-position=325"],
+        &["-j", "325", "--stop-position=2841"],
+        &[
+            "--start-datetime=2023-11-14 22:13:30",
+            "--stop-datetime=2030-01-01 00:00:00",
+        ],
+        &["-d", "demo", "--rewrite-db=demo->renamed"],
+        &["--database=demo", "--rewrite-db", "demo->renamed"],
+        &["--skip-gtids", "--server-id=1"],
+        &["--include-gtids=3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5"],
+        &[
+            "--exclude-gtids=3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5,\n 3E11FA47-71CA-11E1-9E33-C80AA9429563:7",
+        ],
+        &["--print-table-metadata", "--compat=mariadb"],
+        &["--compat=mysql-5.7", "-vv"],
+        &["--compat=mysql-5.6", "-vv"],
+        &["--verify-binlog-checksum"],
+        &["--verify-binlog-checksum=false"],
+        &["-c"],
+        &["--skip-verify-binlog-checksum"],
+        &["--table=demo.*", "--table", "*.all_?ypes"],
+        &["--format=json", "--table=other.t"],
+        &["--summary"],
+        &["--summary", "--format=json"],
+        &["--flashback"],
+        &["--flashback", "--format=json"],
+        &["--no-progress"],
+        &[&load_arg],
+    ];
+    for args in runs {
+        let out = Command::new(&bin)
+            .args(*args)
+            .arg(&demo)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success() && !out.stdout.is_empty(),
+            "binlogdump {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // And what must not parse: bad values are errors with exit status 2.
+    for args in [
+        &["--base64-output=sometimes"][..],
+        &["--include-gtids=not-a-gtid"],
+        &["--rewrite-db=nothing"],
+        &["--start-datetime=yesterday"],
+        &["--compat=oracle"],
+        &["--summary", "--flashback"],
+    ] {
+        let out = Command::new(&bin)
+            .args(args)
+            .arg(&demo)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "binlogdump {args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&load);
+}
