@@ -21,8 +21,9 @@
 //! // {"a": 1}: a small object with one key and an inlined int16.
 //! let doc = Json::new(&[0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x05, 0x01, 0x00, b'a']);
 //! assert_eq!(doc.to_text()?, r#"{"a": 1}"#);
-//! let JsonValue::Object(object) = doc.value()? else { unreachable!() };
-//! assert_eq!(object.lookup(b"a")?, Some(JsonValue::Int(1)));
+//! if let JsonValue::Object(object) = doc.value()? {
+//!     assert_eq!(object.lookup(b"a")?, Some(JsonValue::Int(1)));
+//! }
 //! # Ok::<(), binlogkit::json::JsonError>(())
 //! ```
 
@@ -1380,9 +1381,12 @@ impl<'a> JsonDiffs<'a> {
     /// use binlogkit::json::{JsonDiffOp, JsonDiffs};
     /// // REPLACE '$.age' with the int16 26 (json.binlog.000001, the first partial update).
     /// let diffs = JsonDiffs::new(&[0x00, 0x05, b'$', b'.', b'a', b'g', b'e', 0x03, 0x05, 0x1a, 0x00]);
-    /// let diff = diffs.iter().next().unwrap()?;
-    /// assert_eq!((diff.op, diff.path), (JsonDiffOp::Replace, &b"$.age"[..]));
-    /// assert_eq!(diff.value.map(|v| v.to_text()).transpose()?.as_deref(), Some("26"));
+    /// assert_eq!(diffs.iter().count(), 1);
+    /// for diff in diffs.iter() {
+    ///     let diff = diff?;
+    ///     assert_eq!((diff.op, diff.path), (JsonDiffOp::Replace, &b"$.age"[..]));
+    ///     assert_eq!(diff.value.map(|v| v.to_text()).transpose()?.as_deref(), Some("26"));
+    /// }
     /// # Ok::<(), binlogkit::json::JsonError>(())
     /// ```
     pub fn iter(&self) -> JsonDiffIter<'a> {
