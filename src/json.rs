@@ -1786,6 +1786,7 @@ pub(crate) fn decode_diffs(data: &[u8]) -> Result<(usize, Value<'_>), ValueError
     Ok((end, Value::JsonDiff(JsonDiffs { bytes })))
 }
 
+// Unit tests only: their unwrap/expect/panic! run on fixed inputs, never on a data path.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,6 +212,7 @@ impl fmt::Debug for Decimal<'_> {
     }
 }
 
+// Unit tests only: their unwrap/expect/panic! run on fixed inputs, never on a data path.
 #[cfg(test)]
 mod tests {
     use super::*;
